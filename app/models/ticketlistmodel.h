@@ -1,0 +1,61 @@
+#pragma once
+
+// The ticket list, fed page by page from the server through ApiClient (canFetchMore/fetchMore).
+// Filters (statuses, cluster, search) are applied on the server: setQuery() starts over.
+// One row per ticket; columns are the list view's columns. Lives in the GUI thread.
+
+#include "api/apiclient.h"
+#include "wire/types.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+
+namespace Ankra::Models {
+
+class TicketListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { NumberColumn, SubjectColumn, StatusColumn, SeverityColumn, CategoryColumn,
+                  ClusterColumn, UpdatedColumn, ColumnCount };
+    Q_ENUM(Column)
+
+    explicit TicketListModel(Api::ApiClient *client, QObject *parent = nullptr);
+
+    void setQuery(const Api::TicketQuery &query); // resets and loads the first page
+    const Api::TicketQuery &query() const { return m_query; }
+    void reload();
+
+    qint64 totalCount() const { return m_totalCount; }
+    bool isLoading() const { return m_job != nullptr; }
+    const Api::ApiError &lastError() const { return m_lastError; }
+    const Wire::TicketSummary &ticketAt(int row) const { return m_rows.at(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    QHash<int, QByteArray> roleNames() const override;
+
+signals:
+    void loadingChanged(bool loading);
+    void errorOccurred(const Ankra::Api::ApiError &error);
+    void pageLoaded(int page);
+
+private:
+    void requestPage(int page);
+    void onPageFinished();
+
+    Api::ApiClient *m_client;
+    Api::TicketQuery m_query;
+    QList<Wire::TicketSummary> m_rows;
+    QPointer<Api::ListTicketsJob> m_job;
+    Api::ApiError m_lastError;
+    int m_loadedPages = 0;
+    int m_totalPages = -1; // unknown until the first page arrives
+    qint64 m_totalCount = 0;
+};
+
+} // namespace Ankra::Models

@@ -1,0 +1,102 @@
+#include "wire/enums.h"
+
+#include <QCoreApplication>
+
+namespace Ankra::Wire {
+
+const QStringList &knownStatuses()
+{
+    static const QStringList values{QStringLiteral("pending_review"),
+                                    QStringLiteral("open"),
+                                    QStringLiteral("triaging"),
+                                    QStringLiteral("in_progress"),
+                                    QStringLiteral("waiting_customer"),
+                                    QStringLiteral("resolved"),
+                                    QStringLiteral("closed")};
+    return values;
+}
+
+const QStringList &knownCategories()
+{
+    static const QStringList values{QStringLiteral("technical"),
+                                    QStringLiteral("bug"),
+                                    QStringLiteral("feature_request"),
+                                    QStringLiteral("account"),
+                                    QStringLiteral("billing"),
+                                    QStringLiteral("other")};
+    return values;
+}
+
+const QStringList &knownSeverities()
+{
+    static const QStringList values{QStringLiteral("low"),
+                                    QStringLiteral("medium"),
+                                    QStringLiteral("high"),
+                                    QStringLiteral("critical")};
+    return values;
+}
+
+const QStringList &knownSources()
+{
+    static const QStringList values{QStringLiteral("portal"),
+                                    QStringLiteral("api"),
+                                    QStringLiteral("cli"),
+                                    QStringLiteral("agent")};
+    return values;
+}
+
+const QStringList &knownAuthorTypes()
+{
+    static const QStringList values{QStringLiteral("customer"),
+                                    QStringLiteral("team"),
+                                    QStringLiteral("ai"),
+                                    QStringLiteral("system")};
+    return values;
+}
+
+bool isKnownStatus(const QString &value)
+{
+    return knownStatuses().contains(value);
+}
+
+bool isKnownCategory(const QString &value)
+{
+    return knownCategories().contains(value);
+}
+
+bool isKnownSeverity(const QString &value)
+{
+    return knownSeverities().contains(value);
+}
+
+bool isKnownSource(const QString &value)
+{
+    return knownSources().contains(value);
+}
+
+QString statusLabel(const QString &status)
+{
+    if (status == QLatin1String(Status::PendingReview))
+        return QCoreApplication::translate("Ankra::Wire", "Under review");
+    if (status == QLatin1String(Status::Open))
+        return QCoreApplication::translate("Ankra::Wire", "Awaiting triage");
+    if (status == QLatin1String(Status::Triaging))
+        return QCoreApplication::translate("Ankra::Wire", "Being assessed");
+    if (status == QLatin1String(Status::InProgress))
+        return QCoreApplication::translate("Ankra::Wire", "Being worked on");
+    if (status == QLatin1String(Status::WaitingCustomer))
+        return QCoreApplication::translate("Ankra::Wire", "Waiting on you");
+    if (status == QLatin1String(Status::Resolved))
+        return QCoreApplication::translate("Ankra::Wire", "Resolved");
+    if (status == QLatin1String(Status::Closed))
+        return QCoreApplication::translate("Ankra::Wire", "Closed");
+    return status;
+}
+
+int severityRank(const QString &severity)
+{
+    const int index = knownSeverities().indexOf(severity);
+    return index < 0 ? 0 : index + 1;
+}
+
+} // namespace Ankra::Wire

@@ -1,0 +1,59 @@
+#pragma once
+
+// Bearer tokens. A token is "ank_<lookup>_<secret>": the lookup part finds the row, the secret
+// is checked against a salted SHA-256 hash with a constant-time comparison. Only the hash is
+// stored; the token itself is printed once when created and never logged.
+
+#include "database.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Ankra::Server {
+
+struct Principal
+{
+    QString userId;
+    QString userName;
+    bool isTeam = false;
+    QString defaultOrganisationId;
+    QStringList organisationIds;
+};
+
+struct CreatedToken
+{
+    QString token; // show once, never store
+    QString userId;
+    QString organisationId;
+};
+
+class Auth
+{
+public:
+    explicit Auth(Database &db)
+        : m_db(db)
+    {}
+
+    // Finds or creates the organisation and the user, adds the membership and issues a token.
+    std::optional<CreatedToken> createToken(const QString &organisationName,
+                                            const QString &userName,
+                                            bool team,
+                                            QString *error);
+
+    // Resolves "Bearer ..." to the token's user; nullopt when missing, malformed or unknown.
+    std::optional<Principal> authenticate(const std::string &authorizationHeader);
+
+    // Finds or creates an organisation by name; returns its id.
+    QString ensureOrganisation(const QString &name, QString *error);
+
+private:
+    Database &m_db;
+};
+
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
+QString newUuid();
+QString nowTimestamp();
+
+} // namespace Ankra::Server

@@ -1,0 +1,273 @@
+#include "database.h"
+
+#include <QDir>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QUuid>
+
+#include <mutex>
+
+namespace Ankra::Server {
+
+namespace {
+
+// Schema migrations: index i takes the database from version i to i+1. Never edit a
+// released step; append a new one.
+const char *const Migrations[] = {
+    // 1: organisations, users, tokens, clusters, tickets, comments, attachments, reviews,
+    //    idempotency records, FTS5 over subject + description.
+    R"SQL(
+CREATE TABLE organisations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    next_ticket_number INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    is_team INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE memberships (
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    organisation_id TEXT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    is_default INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (user_id, organisation_id)
+);
+CREATE TABLE tokens (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    lookup TEXT NOT NULL UNIQUE,
+    salt BLOB NOT NULL,
+    hash BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE clusters (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    kubernetes_version TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE tickets (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    ticket_number INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    category TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    description TEXT NOT NULL,
+    status TEXT NOT NULL,
+    severity TEXT,
+    ai_review_status TEXT NOT NULL,
+    ai_summary TEXT,
+    cluster_id TEXT REFERENCES clusters(id) ON DELETE SET NULL,
+    is_tracked_by_team INTEGER NOT NULL DEFAULT 0,
+    environment TEXT,
+    assignee TEXT,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (organisation_id, ticket_number)
+);
+CREATE INDEX tickets_org_updated ON tickets (organisation_id, updated_at DESC, id);
+CREATE INDEX tickets_org_status ON tickets (organisation_id, status);
+CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    ticket_id TEXT NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+    author_type TEXT NOT NULL,
+    author_label TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX comments_ticket ON comments (ticket_id, created_at);
+CREATE TABLE attachments (
+    id TEXT PRIMARY KEY,
+    ticket_id TEXT NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+    filename TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX attachments_ticket ON attachments (ticket_id, created_at);
+CREATE TABLE reviews (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    request TEXT NOT NULL,
+    result TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE TABLE idempotency (
+    organisation_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    method TEXT NOT NULL,
+    path TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, key)
+);
+CREATE VIRTUAL TABLE tickets_fts USING fts5(
+    subject, description, content='tickets', content_rowid='rowid', tokenize='unicode61'
+);
+CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
+    INSERT INTO tickets_fts(rowid, subject, description)
+    VALUES (new.rowid, new.subject, new.description);
+END;
+CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+    INSERT INTO tickets_fts(tickets_fts, rowid, subject, description)
+    VALUES ('delete', old.rowid, old.subject, old.description);
+END;
+CREATE TRIGGER tickets_fts_update AFTER UPDATE OF subject, description ON tickets BEGIN
+    INSERT INTO tickets_fts(tickets_fts, rowid, subject, description)
+    VALUES ('delete', old.rowid, old.subject, old.description);
+    INSERT INTO tickets_fts(rowid, subject, description)
+    VALUES (new.rowid, new.subject, new.description);
+END;
+)SQL",
+};
+
+std::atomic<int> g_instanceCounter{0};
+
+} // namespace
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+Database::Database(QString dataDir)
+    : m_dataDir(std::move(dataDir))
+    , m_prefix(QStringLiteral("ankra-db-%1-").arg(g_instanceCounter.fetch_add(1)))
+{
+    m_path = QDir(m_dataDir).filePath(QStringLiteral("support.sqlite3"));
+}
+
+Database::~Database()
+{
+    // Called after the worker threads are gone: drop every connection this instance made.
+    const QStringList names = QSqlDatabase::connectionNames();
+    for (const QString &name : names) {
+        if (!name.startsWith(m_prefix))
+            continue;
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+int Database::latestSchemaVersion()
+{
+    return int(std::size(Migrations));
+}
+
+QString Database::attachmentsDir() const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("attachments"));
+}
+
+QSqlDatabase Database::connection()
+{
+    const QString name = m_prefix
+                         + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()));
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return db;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (db.open()) {
+        exec(db, QStringLiteral("PRAGMA foreign_keys = ON"));
+        exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    return db;
+}
+
+bool Database::open(QString *error)
+{
+    if (!QDir().mkpath(attachmentsDir())) {
+        *error = QStringLiteral("cannot create the data directory %1").arg(m_dataDir);
+        return false;
+    }
+    QSqlDatabase db = connection();
+    if (!db.isOpen()) {
+        *error = QStringLiteral("cannot open %1: %2").arg(m_path, db.lastError().text());
+        return false;
+    }
+    if (!exec(db, QStringLiteral("PRAGMA journal_mode = WAL"), error))
+        return false;
+    return migrate(db, error);
+}
+
+int Database::schemaVersion()
+{
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+bool Database::migrate(QSqlDatabase &db, QString *error)
+{
+    int version = schemaVersion();
+    if (version > latestSchemaVersion()) {
+        *error = QStringLiteral("the database has schema version %1, newer than this server "
+                                "(%2); upgrade ankra-support-server")
+                     .arg(version)
+                     .arg(latestSchemaVersion());
+        return false;
+    }
+    while (version < latestSchemaVersion()) {
+        // Each step is one transaction together with its user_version bump: a crash leaves
+        // the database at the previous version, never half-migrated.
+        if (!db.transaction()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        const QStringList statements = QString::fromUtf8(Migrations[version])
+                                           .split(QStringLiteral(";\n"), Qt::SkipEmptyParts);
+        QString sql;
+        bool ok = true;
+        for (const QString &part : statements) {
+            // Triggers contain ";\n" inside BEGIN ... END: glue them back together.
+            sql += part;
+            if (sql.trimmed().isEmpty()) {
+                sql.clear();
+                continue;
+            }
+            if (sql.contains(QLatin1String("BEGIN")) && !sql.trimmed().endsWith(QLatin1String("END"))) {
+                sql += QStringLiteral(";\n");
+                continue;
+            }
+            if (!exec(db, sql, error)) {
+                ok = false;
+                break;
+            }
+            sql.clear();
+        }
+        ok = ok && exec(db, QStringLiteral("PRAGMA user_version = %1").arg(version + 1), error);
+        if (!ok) {
+            db.rollback();
+            *error = QStringLiteral("migration to schema %1 failed: %2").arg(version + 1).arg(*error);
+            return false;
+        }
+        if (!db.commit()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        ++version;
+    }
+    return true;
+}
+
+} // namespace Ankra::Server

@@ -1,0 +1,213 @@
+// ankra-support-server: a complete local implementation of Ankra's Support API.
+//
+//   ankra-support-server serve --listen 127.0.0.1:PORT --data-dir DIR [--demo]
+//   ankra-support-server token create --data-dir DIR --org NAME [--user NAME] [--team]
+
+#include "auth.h"
+#include "database.h"
+#include "demo.h"
+#include "httpapi.h"
+#include "serverlog.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <pthread.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace Ankra::Server;
+
+namespace {
+
+const char *const MainHelp = R"(Usage: ankra-support-server COMMAND [OPTIONS]
+
+A local implementation of Ankra's Support API (SQLite storage, attachments on disk).
+
+Commands:
+  serve          Serve the API over HTTP
+  token create   Create an API token and print it once
+  --version      Print the version
+  --help         Show this help; COMMAND --help shows a command's options
+)";
+
+const char *const ServeHelp = R"(Usage: ankra-support-server serve --data-dir DIR [--listen HOST:PORT] [--demo]
+
+  --listen HOST:PORT  Address to listen on (default 127.0.0.1:8080; port 0 picks a free port).
+                      The first line printed is "listening on http://HOST:PORT".
+  --data-dir DIR      Where the database and attachments live (created when missing).
+  --demo              Seed demo data on first use and print the demo token.
+  --threads N         Worker threads (default 16).
+  --quiet             Do not log requests.
+)";
+
+const char *const TokenHelp = R"(Usage: ankra-support-server token create --data-dir DIR --org NAME [--user NAME] [--team]
+
+Creates the organisation and user when missing and prints a new token. The token is shown
+only once: the server stores only a salted hash of it.
+)";
+
+int fail(const std::string &message)
+{
+    std::cerr << "ankra-support-server: " << message << "\n";
+    return 2;
+}
+
+// Reads "--name value" pairs; flags listed in `flags` take no value.
+bool parseOptions(const QStringList &args, int from, const QStringList &flags,
+                  QHash<QString, QString> *out, std::string *error)
+{
+    for (int i = from; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (!a.startsWith(QLatin1String("--"))) {
+            *error = "unexpected argument '" + a.toStdString() + "'";
+            return false;
+        }
+        if (flags.contains(a)) {
+            out->insert(a, QStringLiteral("1"));
+            continue;
+        }
+        if (i + 1 >= args.size()) {
+            *error = a.toStdString() + " needs a value";
+            return false;
+        }
+        out->insert(a, args.at(++i));
+    }
+    return true;
+}
+
+int serve(const QHash<QString, QString> &opts)
+{
+    if (!opts.contains(QStringLiteral("--data-dir")))
+        return fail("serve needs --data-dir DIR (see serve --help)");
+    ServerOptions options;
+    const QString listen = opts.value(QStringLiteral("--listen"), QStringLiteral("127.0.0.1:8080"));
+    const qsizetype colon = listen.lastIndexOf(u':');
+    bool portOk = false;
+    options.port = colon > 0 ? listen.mid(colon + 1).toInt(&portOk) : 0;
+    if (colon <= 0 || !portOk || options.port < 0 || options.port > 65535)
+        return fail("--listen takes HOST:PORT, e.g. 127.0.0.1:8080");
+    options.host = listen.left(colon).toStdString();
+    if (opts.contains(QStringLiteral("--threads"))) {
+        options.threads = opts.value(QStringLiteral("--threads")).toInt();
+        if (options.threads < 2 || options.threads > 256)
+            return fail("--threads takes a number from 2 to 256");
+    }
+    setQuiet(opts.contains(QStringLiteral("--quiet")));
+
+    // Block the stop stopSignals in every thread; one thread waits for them (sigwait).
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    Database db(opts.value(QStringLiteral("--data-dir")));
+    QString error;
+    if (!db.open(&error))
+        return fail(error.toStdString());
+
+    std::optional<DemoSeed> demo;
+    if (opts.contains(QStringLiteral("--demo"))) {
+        demo = seedDemo(db, &error);
+        if (!demo)
+            return fail("cannot seed demo data: " + error.toStdString());
+    }
+
+    HttpApi api(db, options);
+    const int port = api.bind();
+    if (port < 0)
+        return fail("cannot listen on " + listen.toStdString() + " (address in use?)");
+    std::cout << "listening on http://" << options.host << ":" << port << std::endl;
+    if (demo && demo->created)
+        std::cout << "demo token: " << demo->customerToken.toStdString() << std::endl;
+    else if (demo)
+        std::cout << "demo data already present (create a token with: ankra-support-server "
+                     "token create --data-dir DIR --org \"Demo Org\")"
+                  << std::endl;
+
+    std::thread waiter([&api, stopSignals] {
+        int sig = 0;
+        sigwait(&stopSignals, &sig);
+        logLine("stopping (signal " + std::to_string(sig) + ")");
+        // In-flight requests finish; a client trickling bytes must not hold the exit forever.
+        std::thread([] {
+            std::this_thread::sleep_for(std::chrono::seconds(10));
+            std::fprintf(stderr, "ankra-support-server: shutdown watchdog fired\n");
+            std::_Exit(1);
+        }).detach();
+        api.stop();
+    });
+    api.serve();
+    // serve() can also return without a signal (e.g. a bind problem): wake the waiter.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+    logLine("stopped");
+    return 0;
+}
+
+int tokenCreate(const QHash<QString, QString> &opts)
+{
+    if (!opts.contains(QStringLiteral("--data-dir")) || !opts.contains(QStringLiteral("--org")))
+        return fail("token create needs --data-dir DIR and --org NAME (see token create --help)");
+    Database db(opts.value(QStringLiteral("--data-dir")));
+    QString error;
+    if (!db.open(&error))
+        return fail(error.toStdString());
+    Auth auth(db);
+    const bool team = opts.contains(QStringLiteral("--team"));
+    const QString user = opts.value(QStringLiteral("--user"),
+                                    team ? QStringLiteral("Ankra Support") : QStringLiteral("Customer"));
+    const auto token = auth.createToken(opts.value(QStringLiteral("--org")), user, team, &error);
+    if (!token)
+        return fail("cannot create token: " + error.toStdString());
+    std::cout << token->token.toStdString() << std::endl;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("ankra-support-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ANKRA_VERSION));
+    const QStringList args = QCoreApplication::arguments();
+
+    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {
+        std::cout << MainHelp;
+        return args.size() < 2 ? 2 : 0;
+    }
+    if (args.at(1) == QLatin1String("--version")) {
+        std::cout << "ankra-support-server " << ANKRA_VERSION << std::endl;
+        return 0;
+    }
+    const bool wantsHelp = args.contains(QStringLiteral("--help"));
+    QHash<QString, QString> opts;
+    std::string error;
+    if (args.at(1) == QLatin1String("serve")) {
+        if (wantsHelp) {
+            std::cout << ServeHelp;
+            return 0;
+        }
+        if (!parseOptions(args, 2, {QStringLiteral("--demo"), QStringLiteral("--quiet")}, &opts, &error))
+            return fail(error);
+        return serve(opts);
+    }
+    if (args.at(1) == QLatin1String("token")) {
+        if (wantsHelp || args.size() < 3) {
+            std::cout << TokenHelp;
+            return wantsHelp ? 0 : 2;
+        }
+        if (args.at(2) != QLatin1String("create"))
+            return fail("unknown token command '" + args.at(2).toStdString() + "'");
+        if (!parseOptions(args, 3, {QStringLiteral("--team")}, &opts, &error))
+            return fail(error);
+        return tokenCreate(opts);
+    }
+    return fail("unknown command '" + args.at(1).toStdString() + "' (see --help)");
+}

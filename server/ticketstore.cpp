@@ -1,0 +1,240 @@
+#include "ticketstore.h"
+
+#include "auth.h"
+
+#include "wire/json.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Ankra::Server {
+
+namespace {
+
+const QString SummaryColumns = QStringLiteral(
+    "t.id, t.ticket_number, t.cluster_id, c.name, t.source, t.category, t.subject, t.status, "
+    "t.severity, t.ai_review_status, t.is_tracked_by_team, t.created_at, t.updated_at");
+
+Wire::TicketSummary readSummary(const QSqlQuery &q)
+{
+    Wire::TicketSummary t;
+    t.id = q.value(0).toString();
+    t.ticketNumber = q.value(1).toLongLong();
+    t.clusterId = q.value(2).toString();
+    t.clusterName = q.value(3).toString();
+    t.source = q.value(4).toString();
+    t.category = q.value(5).toString();
+    t.subject = q.value(6).toString();
+    t.status = q.value(7).toString();
+    t.severity = q.value(8).toString();
+    t.aiReviewStatus = q.value(9).toString();
+    t.trackedByTeam = q.value(10).toBool();
+    t.createdAt = Wire::parseTimestamp(q.value(11).toString());
+    t.updatedAt = Wire::parseTimestamp(q.value(12).toString());
+    return t;
+}
+
+} // namespace
+
+QString TicketStore::ftsQuery(const QString &text)
+{
+    static const QRegularExpression word(QStringLiteral("[\\p{L}\\p{N}_]+"));
+    QStringList terms;
+    auto it = word.globalMatch(text);
+    while (it.hasNext() && terms.size() < 16)
+        terms.append(u'"' + it.next().captured(0) + QStringLiteral("\"*"));
+    return terms.join(u' ');
+}
+
+std::optional<Wire::TicketPage> TicketStore::list(const QString &organisationId,
+                                                  const ListQuery &query,
+                                                  QString *error)
+{
+    QSqlDatabase db = m_db.connection();
+    QString where = QStringLiteral("t.organisation_id = ?");
+    QVariantList binds{organisationId};
+    if (!query.statuses.isEmpty()) {
+        QStringList marks;
+        for (const QString &s : query.statuses) {
+            marks.append(QStringLiteral("?"));
+            binds.append(s);
+        }
+        where += QStringLiteral(" AND t.status IN (") + marks.join(u',') + u')';
+    }
+    if (!query.clusterId.isEmpty()) {
+        where += QStringLiteral(" AND t.cluster_id = ?");
+        binds.append(query.clusterId);
+    }
+    if (!query.search.trimmed().isEmpty()) {
+        const QString fts = ftsQuery(query.search);
+        if (fts.isEmpty()) {
+            where += QStringLiteral(" AND 0");
+        } else {
+            where += QStringLiteral(
+                " AND t.rowid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?)");
+            binds.append(fts);
+        }
+    }
+
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM tickets t WHERE ") + where);
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    if (!q.exec() || !q.next()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    Wire::TicketPage page;
+    page.pagination.page = query.page;
+    page.pagination.pageSize = query.pageSize;
+    page.pagination.totalCount = q.value(0).toLongLong();
+    page.pagination.totalPages = int((page.pagination.totalCount + query.pageSize - 1)
+                                     / query.pageSize);
+
+    q.prepare(QStringLiteral("SELECT ") + SummaryColumns
+              + QStringLiteral(" FROM tickets t LEFT JOIN clusters c ON c.id = t.cluster_id WHERE ")
+              + where + QStringLiteral(" ORDER BY t.updated_at DESC, t.id LIMIT ? OFFSET ?"));
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    q.addBindValue(query.pageSize);
+    q.addBindValue(qint64(query.page - 1) * query.pageSize);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    while (q.next())
+        page.result.append(readSummary(q));
+    return page;
+}
+
+std::optional<Wire::Ticket> TicketStore::get(const QString &organisationId, const QString &ticketId)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT ") + SummaryColumns
+              + QStringLiteral(", t.organisation_id, t.description, t.ai_summary, t.environment "
+                               "FROM tickets t LEFT JOIN clusters c ON c.id = t.cluster_id "
+                               "WHERE t.organisation_id = ? AND t.id = ?"));
+    q.addBindValue(organisationId);
+    q.addBindValue(ticketId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    const Wire::TicketSummary s = readSummary(q);
+    Wire::Ticket t;
+    t.id = s.id;
+    t.ticketNumber = s.ticketNumber;
+    t.clusterId = s.clusterId;
+    t.clusterName = s.clusterName;
+    t.source = s.source;
+    t.category = s.category;
+    t.subject = s.subject;
+    t.status = s.status;
+    t.severity = s.severity;
+    t.aiReviewStatus = s.aiReviewStatus;
+    t.trackedByTeam = s.trackedByTeam;
+    t.createdAt = s.createdAt;
+    t.updatedAt = s.updatedAt;
+    t.organisationId = q.value(13).toString();
+    t.description = q.value(14).toString();
+    t.aiSummary = q.value(15).toString();
+    t.environment = QJsonDocument::fromJson(q.value(16).toString().toUtf8()).object();
+
+    q.prepare(QStringLiteral("SELECT id, author_type, author_label, body, created_at FROM comments "
+                             "WHERE ticket_id = ? ORDER BY created_at, id"));
+    q.addBindValue(ticketId);
+    if (q.exec())
+        while (q.next())
+            t.comments.append({q.value(0).toString(),
+                               q.value(1).toString(),
+                               q.value(2).toString(),
+                               q.value(3).toString(),
+                               Wire::parseTimestamp(q.value(4).toString())});
+    q.prepare(QStringLiteral("SELECT id, filename, content_type, size_bytes, created_at "
+                             "FROM attachments WHERE ticket_id = ? ORDER BY created_at, id"));
+    q.addBindValue(ticketId);
+    if (q.exec())
+        while (q.next())
+            t.attachments.append({q.value(0).toString(),
+                                  q.value(1).toString(),
+                                  q.value(2).toString(),
+                                  q.value(3).toLongLong(),
+                                  Wire::parseTimestamp(q.value(4).toString())});
+    return t;
+}
+
+QString TicketStore::insert(const QString &organisationId, const NewTicket &ticket, QString *error)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE organisations SET next_ticket_number = next_ticket_number + 1 "
+                             "WHERE id = ? RETURNING next_ticket_number - 1"));
+    q.addBindValue(organisationId);
+    if (!q.exec() || !q.next()) {
+        *error = q.lastError().text().isEmpty() ? QStringLiteral("unknown organisation")
+                                                : q.lastError().text();
+        return {};
+    }
+    const qint64 number = q.value(0).toLongLong();
+    q.finish();
+    const QString id = newUuid();
+    const QString created = ticket.createdAt.isEmpty() ? nowTimestamp() : ticket.createdAt;
+    const QString updated = ticket.updatedAt.isEmpty() ? created : ticket.updatedAt;
+    q.prepare(QStringLiteral(
+        "INSERT INTO tickets (id, organisation_id, ticket_number, source, category, subject, "
+        "description, status, severity, ai_review_status, ai_summary, cluster_id, "
+        "is_tracked_by_team, environment, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    q.addBindValue(id);
+    q.addBindValue(organisationId);
+    q.addBindValue(number);
+    q.addBindValue(ticket.source);
+    q.addBindValue(ticket.category);
+    q.addBindValue(ticket.subject);
+    q.addBindValue(ticket.description);
+    q.addBindValue(ticket.status);
+    q.addBindValue(ticket.severity.isEmpty() ? QVariant() : QVariant(ticket.severity));
+    q.addBindValue(ticket.aiReviewStatus);
+    q.addBindValue(ticket.aiSummary.isEmpty() ? QVariant() : QVariant(ticket.aiSummary));
+    q.addBindValue(ticket.clusterId.isEmpty() ? QVariant() : QVariant(ticket.clusterId));
+    q.addBindValue(ticket.trackedByTeam ? 1 : 0);
+    q.addBindValue(ticket.environment.isEmpty()
+                       ? QVariant()
+                       : QVariant(QString::fromUtf8(
+                           QJsonDocument(ticket.environment).toJson(QJsonDocument::Compact))));
+    q.addBindValue(created);
+    q.addBindValue(updated);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return {};
+    }
+    return id;
+}
+
+QString TicketStore::addComment(const QString &ticketId,
+                                const QString &authorType,
+                                const QString &authorLabel,
+                                const QString &body,
+                                const QString &createdAt,
+                                QString *error)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    const QString id = newUuid();
+    q.prepare(QStringLiteral("INSERT INTO comments (id, ticket_id, author_type, author_label, body, "
+                             "created_at) VALUES (?,?,?,?,?,?)"));
+    q.addBindValue(id);
+    q.addBindValue(ticketId);
+    q.addBindValue(authorType);
+    q.addBindValue(authorLabel);
+    q.addBindValue(body);
+    q.addBindValue(createdAt.isEmpty() ? nowTimestamp() : createdAt);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return {};
+    }
+    return id;
+}
+
+} // namespace Ankra::Server

@@ -1,0 +1,117 @@
+// TicketListModel against the real server: paging with fetchMore, filters, errors.
+
+#include "testserver.h"
+
+#include "api/apiclient.h"
+#include "models/roles.h"
+#include "models/ticketlistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Ankra;
+
+class TestTicketListModel : public QObject
+{
+    Q_OBJECT
+private:
+    Test::TestServer m_server;
+    QNetworkAccessManager m_nam;
+
+    bool waitLoaded(Models::TicketListModel &model)
+    {
+        QSignalSpy loaded(&model, &Models::TicketListModel::pageLoaded);
+        QSignalSpy failed(&model, &Models::TicketListModel::errorOccurred);
+        return QTest::qWaitFor([&] { return !loaded.isEmpty() || !failed.isEmpty(); }, 10'000)
+               && failed.isEmpty();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_server.start(true, &error), qPrintable(error));
+    }
+
+    void pagesThroughEverything()
+    {
+        Api::ApiClient client(&m_nam);
+        client.setServerUrl(m_server.url());
+        client.setToken(m_server.token());
+        Models::TicketListModel model(&client);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Api::TicketQuery query;
+        query.pageSize = 5;
+        model.setQuery(query);
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 5);
+        const int total = int(model.totalCount());
+        QVERIFY(total > 5);
+        // The view (here QAbstractItemModelTester) may itself call fetchMore(); keep asking
+        // until every page is in.
+        QVERIFY(QTest::qWaitFor([&] {
+            if (model.canFetchMore({}))
+                model.fetchMore({});
+            return model.rowCount() == total && !model.isLoading();
+        }, 10'000));
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(model.rowCount(), total);
+        QSet<QString> ids;
+        for (int row = 0; row < model.rowCount(); ++row)
+            ids.insert(model.index(row, 0).data(Models::IdRole).toString());
+        QCOMPARE(ids.size(), total);
+        QVERIFY(!model.index(0, Models::TicketListModel::StatusColumn).data().toString().isEmpty());
+    }
+
+    void filtersOnTheServer()
+    {
+        Api::ApiClient client(&m_nam);
+        client.setServerUrl(m_server.url());
+        client.setToken(m_server.token());
+        Models::TicketListModel model(&client);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Api::TicketQuery query;
+        query.statuses = {QStringLiteral("waiting_customer")};
+        model.setQuery(query);
+        QVERIFY(waitLoaded(model));
+        QVERIFY(model.rowCount() > 0);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.index(row, 0).data(Models::StatusRole).toString(),
+                     QStringLiteral("waiting_customer"));
+        query.statuses.clear();
+        query.search = QStringLiteral("cert-manager");
+        model.setQuery(query);
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void reportsAuthErrors()
+    {
+        Api::ApiClient client(&m_nam);
+        client.setServerUrl(m_server.url());
+        client.setToken(QStringLiteral("ank_0000000000000000_nope-nope-nope-nope"));
+        Models::TicketListModel model(&client);
+        QSignalSpy failed(&model, &Models::TicketListModel::errorOccurred);
+        model.setQuery({});
+        QVERIFY(failed.wait(10'000));
+        QCOMPARE(model.lastError().kind, Api::ApiError::Kind::Auth);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void reportsOffline()
+    {
+        Api::ApiClient client(&m_nam);
+        client.setServerUrl(QUrl(QStringLiteral("http://127.0.0.1:1")));
+        client.setToken(m_server.token());
+        Models::TicketListModel model(&client);
+        QSignalSpy failed(&model, &Models::TicketListModel::errorOccurred);
+        model.setQuery({});
+        QVERIFY(failed.wait(15'000));
+        QCOMPARE(model.lastError().kind, Api::ApiError::Kind::Offline);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTicketListModel)
+#include "tst_ticketlistmodel.moc"

@@ -1,0 +1,96 @@
+#include "tickets/statusdelegate.h"
+
+#include "models/roles.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace Ankra::Ui {
+
+StatusDelegate::StatusDelegate(Kind kind, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_kind(kind)
+{}
+
+QColor StatusDelegate::colorFor(Kind kind, const QString &value)
+{
+    if (kind == Kind::Severity) {
+        if (value == QLatin1String("critical"))
+            return QColor(0xc0, 0x1c, 0x28);
+        if (value == QLatin1String("high"))
+            return QColor(0xe6, 0x61, 0x00);
+        if (value == QLatin1String("medium"))
+            return QColor(0xc6, 0x8a, 0x00);
+        if (value == QLatin1String("low"))
+            return QColor(0x3a, 0x84, 0x4b);
+        return {};
+    }
+    if (value == QLatin1String("waiting_customer"))
+        return QColor(0xe6, 0x61, 0x00);
+    if (value == QLatin1String("in_progress") || value == QLatin1String("triaging"))
+        return QColor(0x1c, 0x71, 0xd8);
+    if (value == QLatin1String("open") || value == QLatin1String("pending_review"))
+        return QColor(0x81, 0x3d, 0x9c);
+    if (value == QLatin1String("resolved"))
+        return QColor(0x26, 0xa2, 0x69);
+    if (value == QLatin1String("closed"))
+        return QColor(0x77, 0x76, 0x7b);
+    return QColor(0x77, 0x76, 0x7b);
+}
+
+void StatusDelegate::paint(QPainter *painter,
+                           const QStyleOptionViewItem &option,
+                           const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString value = index.data(m_kind == Kind::Status ? Models::StatusRole
+                                                            : Models::SeverityRole)
+                              .toString();
+    const QString text = m_kind == Kind::Status ? index.data(Models::StatusLabelRole).toString()
+                                                : value;
+    opt.text.clear();
+    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+    if (text.isEmpty())
+        return;
+
+    const QColor color = colorFor(m_kind, value);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QFontMetrics fm(opt.font);
+    const int pad = fm.height() / 3;
+    QRect pill = opt.rect.adjusted(4, 3, -4, -3);
+    pill.setWidth(qMin(pill.width(), fm.horizontalAdvance(text) + 2 * pad + fm.height() / 2));
+    QColor fill = color;
+    fill.setAlphaF(0.18f);
+    painter->setPen(QPen(color, 1));
+    painter->setBrush(fill);
+    painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+    // A small dot of full colour, then the text in the normal text colour (readable in both
+    // light and dark palettes).
+    const int dot = fm.height() / 3;
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    painter->drawEllipse(QPoint(pill.left() + pad + dot / 2, pill.center().y() + 1), dot / 2, dot / 2);
+    painter->setPen(opt.palette.color(opt.state & QStyle::State_Selected ? QPalette::HighlightedText
+                                                                         : QPalette::Text));
+    const QRect textRect = pill.adjusted(pad + dot + pad / 2, 0, -pad, 0);
+    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+                      fm.elidedText(text, Qt::ElideRight, textRect.width()));
+    painter->restore();
+}
+
+QSize StatusDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    const QFontMetrics fm(option.font);
+    const QString text = index.data(m_kind == Kind::Status ? Models::StatusLabelRole
+                                                           : Models::SeverityRole)
+                             .toString();
+    size.setWidth(fm.horizontalAdvance(text) + fm.height() * 2);
+    size.setHeight(qMax(size.height(), fm.height() + 10));
+    return size;
+}
+
+} // namespace Ankra::Ui
