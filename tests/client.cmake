@@ -1,0 +1,1 @@
+# Tests of the client area (included by tests/CMakeLists.txt).

@@ -1,0 +1,1 @@
+# Tests of the server area (included by tests/CMakeLists.txt).

@@ -1,0 +1,1 @@
+# Tests of the triage area (included by tests/CMakeLists.txt).
