@@ -1,0 +1,64 @@
+# Ankra Support — the two commands: `make run` and `make test`. Everything else wraps CMake.
+#
+#   make run     install missing dependencies, build, start the local server with demo data
+#                and the app signed in to it (closing the app stops the server)
+#   make test    install missing dependencies, build, run the whole ctest suite headless
+#   make bench   build and run the benchmarks (tests/bench), not part of `make test`
+#   make format  clang-format the tree; `make format-check` fails on unformatted files
+#   make asan    build and run the unit and integration tests with ASan + UBSan
+#
+# Variables: BUILD_DIR (default build), BUILD_TYPE (RelWithDebInfo), WERROR (ON under CI).
+
+BUILD_DIR  ?= build
+ASAN_DIR   ?= build-asan
+BUILD_TYPE ?= RelWithDebInfo
+WERROR     ?= $(if $(CI),ON,OFF)
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CTEST_ARGS ?=
+
+KSH_PREFIX  = $(shell packaging/deps/ksh-prefix.sh 2>/dev/null)
+CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DANKRA_WERROR=$(WERROR) \
+              $(if $(KSH_PREFIX),-DCMAKE_PREFIX_PATH=$(KSH_PREFIX))
+
+SOURCES = $(shell git ls-files '*.cpp' '*.h' 2>/dev/null)
+
+.PHONY: all deps configure build run test bench format format-check asan clean
+
+all: build
+
+deps:
+	@packaging/deps/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) > $(BUILD_DIR).configure.log 2>&1 \
+	  || { cat $(BUILD_DIR).configure.log; exit 1; }
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	@packaging/run-demo.sh $(BUILD_DIR)
+
+test: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+bench: build
+	@tests/bench/run-all.sh $(BUILD_DIR)
+
+format:
+	@clang-format -i $(SOURCES)
+
+format-check:
+	@clang-format --dry-run --Werror $(SOURCES) && echo "format: $(words $(SOURCES)) files are clang-formatted"
+
+asan: deps
+	@cmake -S . -B $(ASAN_DIR) $(CMAKE_FLAGS) -DANKRA_SANITIZE=ON -DANKRA_BUILD_GUI=OFF \
+	  > $(ASAN_DIR).configure.log 2>&1 || { cat $(ASAN_DIR).configure.log; exit 1; }
+	@cmake --build $(ASAN_DIR) -j $(JOBS)
+	@cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/support/lsan-thirdparty.supp \
+	  ctest --output-on-failure -j $(JOBS) -L 'unit|integration' $(CTEST_ARGS)
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(BUILD_DIR).configure.log $(ASAN_DIR).configure.log
