@@ -18,6 +18,7 @@ packages=(
     libcpp-httplib-dev extra-cmake-modules
     xvfb xauth imagemagick curl xz-utils clang-format sqlite3 fonts-dejavu-core
     wrk "nginx-light|nginx" perl util-linux
+    dpkg-dev desktop-file-utils appstream librsvg2-bin
 )
 
 SUDO=()
