@@ -4,6 +4,7 @@
 #                and the app signed in to it (closing the app stops the server)
 #   make test    install missing dependencies, build, run the whole ctest suite headless
 #   make bench   build and run the benchmarks (tests/bench), not part of `make test`
+#   make package build the .deb packages (app and server) into build/packages
 #   make format  clang-format the tree; `make format-check` fails on unformatted files
 #   make asan    build and run the unit and integration tests with ASan + UBSan
 #
@@ -22,7 +23,7 @@ CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DANKRA_WERROR=$(WERROR)
 
 SOURCES = $(shell git ls-files '*.cpp' '*.h' 2>/dev/null)
 
-.PHONY: all deps configure build run test bench format format-check asan clean
+.PHONY: all deps configure build run test bench package format format-check asan clean
 
 all: build
 
@@ -44,6 +45,9 @@ test: build
 
 bench: build
 	@tests/bench/run-all.sh $(BUILD_DIR)
+
+package: build
+	@cd $(BUILD_DIR) && cpack -G DEB -B $(CURDIR)/$(BUILD_DIR)/packages && ls -1 $(CURDIR)/$(BUILD_DIR)/packages/*.deb
 
 format:
 	@clang-format -i $(SOURCES)
