@@ -7,11 +7,14 @@
 #   make package build the .deb packages (app and server) into build/packages
 #   make format  clang-format the tree; `make format-check` fails on unformatted files
 #   make asan    build and run the unit and integration tests with ASan + UBSan
+#   make fuzz    build the libFuzzer targets (clang) and run each for FUZZ_SECONDS
 #
 # Variables: BUILD_DIR (default build), BUILD_TYPE (RelWithDebInfo), WERROR (ON under CI).
 
 BUILD_DIR  ?= build
 ASAN_DIR   ?= build-asan
+FUZZ_DIR   ?= build-fuzz
+FUZZ_SECONDS ?= 60
 BUILD_TYPE ?= RelWithDebInfo
 WERROR     ?= $(if $(CI),ON,OFF)
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
@@ -23,7 +26,7 @@ CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DANKRA_WERROR=$(WERROR)
 
 SOURCES = $(shell git ls-files '*.cpp' '*.h' 2>/dev/null)
 
-.PHONY: all deps configure build run test bench package format format-check asan clean
+.PHONY: all deps configure build run test bench package fuzz format format-check asan clean
 
 all: build
 
@@ -48,6 +51,13 @@ bench: build
 
 package: build
 	@cd $(BUILD_DIR) && cpack -G DEB -B $(CURDIR)/$(BUILD_DIR)/packages && ls -1 $(CURDIR)/$(BUILD_DIR)/packages/*.deb
+
+fuzz: deps
+	@cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DANKRA_FUZZ=ON -DANKRA_BUILD_GUI=OFF -DANKRA_BUILD_TESTS=OFF \
+	  > $(FUZZ_DIR).configure.log 2>&1 || { cat $(FUZZ_DIR).configure.log; exit 1; }
+	@cmake --build $(FUZZ_DIR) -j $(JOBS)
+	@tests/fuzz/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 format:
 	@clang-format -i $(SOURCES)

@@ -31,3 +31,14 @@ if(ANKRA_SANITIZE)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(ankra_policy INTERFACE -fsanitize=address,undefined)
 endif()
+
+option(ANKRA_FUZZ "Build the libFuzzer targets in tests/fuzz (clang only)" OFF)
+if(ANKRA_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "ANKRA_FUZZ needs clang: -DCMAKE_CXX_COMPILER=clang++")
+    endif()
+    target_compile_options(ankra_policy INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+        -fno-sanitize-recover=undefined)
+    target_link_options(ankra_policy INTERFACE -fsanitize=address,undefined)
+endif()
