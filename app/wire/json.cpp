@@ -4,9 +4,24 @@
 #include <QJsonParseError>
 #include <QTimeZone>
 
+#include <cmath>
+
 namespace Ankra::Wire {
 
 namespace {
+
+// JSON numbers are doubles: only whole numbers that fit exactly (|n| <= 2^53) are integers.
+// (A plain cast of 1e300 to qint64 is undefined behaviour; the fuzzer found that.)
+std::optional<qint64> toInteger(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return std::nullopt;
+    const double d = v.toDouble();
+    constexpr double Limit = 9007199254740992.0; // 2^53
+    if (!std::isfinite(d) || d != std::floor(d) || d > Limit || d < -Limit)
+        return std::nullopt;
+    return static_cast<qint64>(d);
+}
 
 // Reads fields of one object and remembers the first error with its path.
 class Reader
@@ -67,21 +82,19 @@ public:
         const QJsonValue v = m_object.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
-        if (!v.isDouble()) {
-            fail(key, "expected a number");
-            return std::nullopt;
-        }
-        return static_cast<qint64>(v.toDouble());
+        const std::optional<qint64> value = toInteger(v);
+        if (!value)
+            fail(key, "expected an integer");
+        return value;
     }
 
     qint64 requiredInteger(const char *key)
     {
         const QJsonValue v = m_object.value(QLatin1String(key));
-        if (!v.isDouble()) {
-            fail(key, v.isUndefined() ? "is missing" : "expected a number");
-            return 0;
-        }
-        return static_cast<qint64>(v.toDouble());
+        const std::optional<qint64> value = toInteger(v);
+        if (!value)
+            fail(key, v.isUndefined() ? "is missing" : "expected an integer");
+        return value.value_or(0);
     }
 
     bool optionalBool(const char *key, bool fallback = false)

@@ -111,7 +111,14 @@ private slots:
             << QStringLiteral("result[0].id: expected a string");
         QTest::newRow("bad pagination")
             << QByteArray(R"({"result": [], "pagination": {"page": "two"}})")
-            << QStringLiteral("pagination.page: expected a number");
+            << QStringLiteral("pagination.page: expected an integer");
+        // Found by fuzz_wire: casting 1e300 to an integer was undefined behaviour.
+        QTest::newRow("huge number")
+            << QByteArray(R"({"result": [], "pagination": {"total_count": 1e300}})")
+            << QStringLiteral("pagination.total_count: expected an integer");
+        QTest::newRow("fractional number")
+            << QByteArray(R"({"result": [], "pagination": {"page": 1.5}})")
+            << QStringLiteral("pagination.page: expected an integer");
     }
 
     void malformed()
