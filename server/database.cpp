@@ -145,6 +145,36 @@ bool exec(QSqlDatabase &db, const QString &sql, QString *error)
     return false;
 }
 
+WriteTransaction::WriteTransaction(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+    m_active = exec(m_db, QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    rollback();
+}
+
+bool WriteTransaction::commit(QString *error)
+{
+    if (!m_active)
+        return false;
+    if (!exec(m_db, QStringLiteral("COMMIT"), error)) {
+        rollback();
+        return false;
+    }
+    m_active = false;
+    return true;
+}
+
+void WriteTransaction::rollback()
+{
+    if (m_active)
+        exec(m_db, QStringLiteral("ROLLBACK"));
+    m_active = false;
+}
+
 Database::Database(QString dataDir)
     : m_dataDir(std::move(dataDir))
     , m_prefix(QStringLiteral("ankra-db-%1-").arg(g_instanceCounter.fetch_add(1)))
@@ -245,7 +275,8 @@ bool Database::migrate(QSqlDatabase &db, QString *error)
                 sql.clear();
                 continue;
             }
-            if (sql.contains(QLatin1String("BEGIN")) && !sql.trimmed().endsWith(QLatin1String("END"))) {
+            if (sql.contains(QLatin1String("BEGIN"))
+                && !sql.trimmed().endsWith(QLatin1String("END"))) {
                 sql += QStringLiteral(";\n");
                 continue;
             }

@@ -40,4 +40,24 @@ private:
 // Runs `sql`; on failure returns false and fills `error` with the driver text.
 bool exec(QSqlDatabase &db, const QString &sql, QString *error = nullptr);
 
+// BEGIN IMMEDIATE ... COMMIT on this thread's connection; rolls back unless commit() succeeded.
+// IMMEDIATE takes the write lock up front: a deferred transaction that reads and then writes
+// fails with SQLITE_BUSY (no busy wait) when another worker committed in between.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(QSqlDatabase db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    bool commit(QString *error = nullptr);
+    void rollback();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
 } // namespace Ankra::Server

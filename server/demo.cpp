@@ -5,7 +5,9 @@
 
 #include "wire/json.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,7 +40,9 @@ std::optional<DemoSeed> seedDemo(Database &db, QString *error)
     const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
 
     Auth auth(db);
-    const auto token = auth.createToken(DemoOrganisation, QStringLiteral("Demo Customer"), false,
+    const auto token = auth.createToken(DemoOrganisation,
+                                        QStringLiteral("Demo Customer"),
+                                        false,
                                         error);
     if (!token)
         return std::nullopt;
@@ -67,6 +71,7 @@ std::optional<DemoSeed> seedDemo(Database &db, QString *error)
     }
 
     TicketStore tickets(db);
+    QList<std::pair<QString, QJsonArray>> attachments; // ticket id -> its demo files
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QJsonValue &v : root.value(QLatin1String("tickets")).toArray()) {
         const QJsonObject t = v.toObject();
@@ -86,9 +91,9 @@ std::optional<DemoSeed> seedDemo(Database &db, QString *error)
         const QJsonArray comments = t.value(QLatin1String("comments")).toArray();
         for (const QJsonValue &cv : comments)
             updated = qMax(updated,
-                           created.addSecs(qint64(cv.toObject().value(QLatin1String("hours_after"))
-                                                      .toDouble(1)
-                                                  * 3600)));
+                           created.addSecs(
+                               qint64(cv.toObject().value(QLatin1String("hours_after")).toDouble(1)
+                                      * 3600)));
         n.createdAt = Wire::formatTimestamp(created);
         n.updatedAt = Wire::formatTimestamp(qMin(updated, now));
         const QString id = tickets.insert(token->organisationId, n, error);
@@ -96,11 +101,14 @@ std::optional<DemoSeed> seedDemo(Database &db, QString *error)
             conn.rollback();
             return std::nullopt;
         }
+        if (t.contains(QLatin1String("attachments")))
+            attachments.append({id, t.value(QLatin1String("attachments")).toArray()});
         for (const QJsonValue &cv : comments) {
             const QJsonObject c = cv.toObject();
-            const QDateTime at = qMin(now, created.addSecs(qint64(
-                                               c.value(QLatin1String("hours_after")).toDouble(1)
-                                               * 3600)));
+            const QDateTime at = qMin(now,
+                                      created.addSecs(
+                                          qint64(c.value(QLatin1String("hours_after")).toDouble(1)
+                                                 * 3600)));
             if (tickets
                     .addComment(id,
                                 c.value(QLatin1String("author_type")).toString(),
@@ -114,9 +122,44 @@ std::optional<DemoSeed> seedDemo(Database &db, QString *error)
             }
         }
     }
+    QStringList written; // files to remove again if the transaction fails
+    auto rollback = [&] {
+        conn.rollback();
+        for (const QString &path : std::as_const(written))
+            QFile::remove(path);
+        return std::nullopt;
+    };
+    for (const auto &[ticketId, list] : std::as_const(attachments)) {
+        for (const QJsonValue &av : list) {
+            const QJsonObject a = av.toObject();
+            QFile source(QStringLiteral(":/demo/") + a.value(QLatin1String("file")).toString());
+            if (!source.open(QIODevice::ReadOnly)) {
+                *error = QStringLiteral("demo attachment %1 is missing").arg(source.fileName());
+                return rollback();
+            }
+            const QByteArray bytes = source.readAll();
+            const AttachmentRow row{newUuid(),
+                                    ticketId,
+                                    a.value(QLatin1String("filename")).toString(),
+                                    a.value(QLatin1String("content_type")).toString(),
+                                    bytes.size(),
+                                    QString::fromLatin1(
+                                        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256)
+                                            .toHex())};
+            const QString path = QDir(db.attachmentsDir()).filePath(row.id);
+            QFile target(path);
+            if (!target.open(QIODevice::WriteOnly) || target.write(bytes) != bytes.size()) {
+                *error = QStringLiteral("cannot write %1").arg(path);
+                return rollback();
+            }
+            written.append(path);
+            if (!tickets.insertAttachment(row, error))
+                return rollback();
+        }
+    }
     if (!conn.commit()) {
         *error = conn.lastError().text();
-        return std::nullopt;
+        return rollback();
     }
     return DemoSeed{true, token->token, token->organisationId};
 }

@@ -13,7 +13,7 @@ namespace Ankra::Server {
 
 struct DemoSeed
 {
-    bool created = false; // false when the data directory was already seeded
+    bool created = false;  // false when the data directory was already seeded
     QString customerToken; // only when created
     QString organisationId;
 };

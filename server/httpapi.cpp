@@ -1,5 +1,7 @@
 #include "httpapi.h"
 
+#include "attachmentfiles.h"
+#include "jsonbody.h"
 #include "serverlog.h"
 
 #include "wire/enums.h"
@@ -7,7 +9,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUuid>
 
 #include <sys/socket.h>
 
@@ -20,6 +21,8 @@ namespace {
 thread_local std::chrono::steady_clock::time_point t_requestStart;
 
 const std::string ApiPrefix = "/api/v1";
+// Multipart framing around the file part (boundaries, part headers, small extra fields).
+constexpr qint64 MultipartOverhead = 64 * 1024;
 
 std::optional<int> parsePositiveInt(const std::string &text)
 {
@@ -34,9 +37,15 @@ std::optional<int> parsePositiveInt(const std::string &text)
     return value;
 }
 
-bool isUuid(const QString &text)
+std::optional<qint64> contentLength(const httplib::Request &req)
 {
-    return text.size() == 36 && !QUuid::fromString(text).isNull();
+    if (!req.has_header("Content-Length"))
+        return std::nullopt;
+    const std::string text = req.get_header_value("Content-Length");
+    if (text.empty() || text.size() > 18
+        || text.find_first_not_of("0123456789") != std::string::npos)
+        return -1;
+    return std::stoll(text);
 }
 
 } // namespace
@@ -46,7 +55,9 @@ HttpApi::HttpApi(Database &db, ServerOptions options)
     , m_options(std::move(options))
     , m_auth(db)
     , m_tickets(db)
+    , m_reviews(db, m_tickets)
     , m_server(std::make_unique<httplib::Server>())
+    , m_uploadPath(R"((/api/v1)?/org/support/tickets/[^/]+/attachments)")
 {
     auto &svr = *m_server;
     const int threads = m_options.threads;
@@ -56,10 +67,42 @@ HttpApi::HttpApi(Database &db, ServerOptions options)
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
-    svr.set_payload_max_length(m_options.maxJsonBodyBytes);
+    // The per-route limits are checked in the pre-routing handler; this is the upper bound.
+    svr.set_payload_max_length(
+        size_t(m_options.maxAttachmentBytes + MultipartOverhead + DrainBytes));
     svr.set_read_timeout(10, 0);
     svr.set_write_timeout(10, 0);
     svr.set_keep_alive_timeout(5);
+    // One request per connection: 0.11.4 ignores a handler's "Connection: close" and would
+    // parse the unread rest of a refused body (upload over the limit, 401 before the body) as
+    // new requests, buffering a newline-free "request line" of any size.
+    svr.set_keep_alive_max_count(1);
+    installHooks();
+    registerRoutes();
+}
+
+HttpApi::~HttpApi() = default;
+
+bool HttpApi::isUploadPath(const std::string &path) const
+{
+    return std::regex_match(path, m_uploadPath);
+}
+
+void HttpApi::installHooks()
+{
+    auto &svr = *m_server;
+    // Refuses an over-large body before the client sends it (curl sends Expect for big bodies).
+    svr.set_expect_100_continue_handler([this](const httplib::Request &req, httplib::Response &res) {
+        const auto length = contentLength(req);
+        const qint64 limit = isUploadPath(req.path)
+                                 ? m_options.maxAttachmentBytes + MultipartOverhead
+                                 : qint64(m_options.maxJsonBodyBytes);
+        if (length && *length > limit) {
+            sendDetail(res, 413, QStringLiteral("Request body too large"));
+            return 413;
+        }
+        return 100;
+    });
 
     svr.set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
         t_requestStart = std::chrono::steady_clock::now();
@@ -69,15 +112,35 @@ HttpApi::HttpApi(Database &db, ServerOptions options)
             return httplib::Server::HandlerResponse::Handled;
         }
         if (req.has_header("Transfer-Encoding")) {
-            sendDetail(res, 411, QStringLiteral("Send a Content-Length; chunked bodies are not "
-                                                "accepted"));
+            sendDetail(res,
+                       411,
+                       QStringLiteral("Send a Content-Length; chunked bodies are not "
+                                      "accepted"));
             return httplib::Server::HandlerResponse::Handled;
         }
         // httplib would read a body without a length until the client closes (a 10 s hang).
         const bool mayHaveBody = req.method == "POST" || req.method == "PUT"
                                  || req.method == "PATCH" || req.method == "DELETE";
-        if (mayHaveBody && !req.has_header("Content-Length")) {
+        const auto length = contentLength(req);
+        if (mayHaveBody && !length) {
             sendDetail(res, 411, QStringLiteral("Send a Content-Length header (0 for no body)"));
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        if (length && *length < 0) {
+            sendDetail(res, 400, QStringLiteral("Invalid Content-Length"));
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        // Bodies too large even to drain are refused before a byte of them is read.
+        const bool upload = req.method == "POST" && isUploadPath(req.path);
+        const qint64 limit = (upload ? m_options.maxAttachmentBytes + MultipartOverhead
+                                     : qint64(m_options.maxJsonBodyBytes))
+                             + DrainBytes;
+        if (length && *length > limit) {
+            sendDetail(res,
+                       413,
+                       upload ? QStringLiteral("File too large: the limit is %1 bytes")
+                                    .arg(m_options.maxAttachmentBytes)
+                              : QStringLiteral("Request body too large"));
             return httplib::Server::HandlerResponse::Handled;
         }
         return httplib::Server::HandlerResponse::Unhandled;
@@ -131,37 +194,93 @@ HttpApi::HttpApi(Database &db, ServerOptions options)
         // Path only: the query string may carry search text, never a token; bodies never.
         logLine(req.method + " " + req.path + " " + std::to_string(res.status) + " " + duration);
     });
-
-    registerRoutes();
 }
 
-HttpApi::~HttpApi() = default;
+void HttpApi::remember(const std::string &full, const std::string &method)
+{
+    auto it = std::find_if(m_routes.begin(), m_routes.end(), [&](const auto &r) {
+        return r.first == full;
+    });
+    if (it == m_routes.end())
+        m_routes.push_back({full, RouteInfo{std::regex(full), method}});
+    else
+        it->second.methods += ", " + method;
+}
+
+bool HttpApi::readBody(const httplib::Request &req,
+                       const httplib::ContentReader &reader,
+                       size_t cap,
+                       std::string *body,
+                       bool *tooLarge)
+{
+    qint64 total = 0;
+    bool over = false;
+    auto sink = [&](const char *data, size_t length) {
+        total += qint64(length);
+        if (body && !over && body->size() + length <= cap)
+            body->append(data, length);
+        else if (body)
+            over = true;
+        return total <= qint64(cap) + DrainBytes;
+    };
+    const bool ok = req.is_multipart_form_data()
+                        ? reader([](const httplib::MultipartFormData &) { return true; }, sink)
+                        : reader(sink);
+    if (tooLarge)
+        *tooLarge = over || total > qint64(cap) + DrainBytes;
+    return ok && !over;
+}
 
 void HttpApi::route(const char *method, const std::string &pattern, Handler handler)
 {
+    const std::string m(method);
     for (const std::string &prefix : {ApiPrefix, std::string()}) {
         const std::string full = prefix + pattern;
-        auto wrapped = [this, handler](const httplib::Request &req, httplib::Response &res) {
-            auto ctx = authenticate(req, res);
-            if (ctx)
-                handler(req, res, *ctx);
-        };
-        const std::string m(method);
-        if (m == "GET")
-            m_server->Get(full, wrapped);
-        else if (m == "POST")
-            m_server->Post(full, wrapped);
-        else if (m == "PATCH")
-            m_server->Patch(full, wrapped);
-        else if (m == "DELETE")
-            m_server->Delete(full, wrapped);
-        auto it = std::find_if(m_routes.begin(), m_routes.end(), [&](const auto &r) {
-            return r.first == full;
-        });
-        if (it == m_routes.end())
-            m_routes.push_back({full, RouteInfo{std::regex(full), m}});
-        else
-            it->second.methods += ", " + m;
+        remember(full, m);
+        if (m == "GET") {
+            m_server->Get(full,
+                          [this, handler](const httplib::Request &req, httplib::Response &res) {
+                              if (auto ctx = authenticate(req, res))
+                                  handler(req, res, *ctx);
+                          });
+            continue;
+        }
+        // POST: the body is read here, capped, before anything else answers (see DrainBytes).
+        m_server->Post(full,
+                       [this, handler](const httplib::Request &req,
+                                       httplib::Response &res,
+                                       const httplib::ContentReader &reader) {
+                           std::string body;
+                           bool tooLarge = false;
+                           if (!readBody(req, reader, m_options.maxJsonBodyBytes, &body, &tooLarge))
+                               return sendDetail(res,
+                                                 tooLarge ? 413 : 400,
+                                                 tooLarge ? QStringLiteral("Request body too large")
+                                                          : QStringLiteral(
+                                                              "Could not read the request body"));
+                           auto ctx = authenticate(req, res);
+                           if (!ctx)
+                               return;
+                           ctx->body = std::move(body);
+                           handler(req, res, *ctx);
+                       });
+    }
+}
+
+void HttpApi::routeUpload(const std::string &pattern, ReaderHandler handler)
+{
+    for (const std::string &prefix : {ApiPrefix, std::string()}) {
+        const std::string full = prefix + pattern;
+        m_server->Post(full,
+                       [this, handler](const httplib::Request &req,
+                                       httplib::Response &res,
+                                       const httplib::ContentReader &reader) {
+                           auto ctx = authenticate(req, res);
+                           if (ctx)
+                               return handler(req, res, reader, *ctx);
+                           readBody(req, reader, 0, nullptr, nullptr);
+                       });
+        remember(full, "POST");
     }
 }
 
@@ -170,9 +289,23 @@ void HttpApi::registerRoutes()
     m_server->Get("/health", [](const httplib::Request &, httplib::Response &res) {
         sendJson(res, 200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
     });
-    route("GET", "/org/support/tickets", [this](auto &req, auto &res, auto &ctx) {
-        handleList(req, res, ctx);
-    });
+    using namespace std::placeholders;
+    const std::string tickets = "/org/support/tickets";
+    route("GET", tickets, std::bind(&HttpApi::handleList, this, _1, _2, _3));
+    route("POST", tickets, std::bind(&HttpApi::handleCreate, this, _1, _2, _3));
+    route("POST", tickets + "/review", std::bind(&HttpApi::handleReview, this, _1, _2, _3));
+    route("GET", tickets + "/([^/]+)", std::bind(&HttpApi::handleGet, this, _1, _2, _3));
+    route("POST",
+          tickets + "/([^/]+)/comments",
+          std::bind(&HttpApi::handleComment, this, _1, _2, _3));
+    route("POST", tickets + "/([^/]+)/close", std::bind(&HttpApi::handleClose, this, _1, _2, _3));
+    routeUpload(tickets + "/([^/]+)/attachments",
+                std::bind(&HttpApi::handleUpload, this, _1, _2, _3, _4));
+    route("GET",
+          tickets + "/([^/]+)/attachments/([^/]+)",
+          std::bind(&HttpApi::handleDownload, this, _1, _2, _3));
+    route("GET", "/org/support/limits", std::bind(&HttpApi::handleLimits, this, _1, _2, _3));
+    route("GET", "/clusters", std::bind(&HttpApi::handleClusters, this, _1, _2, _3));
 }
 
 std::optional<RequestContext> HttpApi::authenticate(const httplib::Request &req,
@@ -184,12 +317,14 @@ std::optional<RequestContext> HttpApi::authenticate(const httplib::Request &req,
         sendDetail(res, 401, QStringLiteral("Not authenticated"));
         return std::nullopt;
     }
-    RequestContext ctx{*principal, principal->defaultOrganisationId};
+    RequestContext ctx{*principal, principal->defaultOrganisationId, {}};
     if (req.has_header("X-Ankra-Organisation-Id")) {
-        const QString wanted = QString::fromStdString(req.get_header_value("X-Ankra-Organisation-Id"))
-                                   .trimmed();
+        const QString wanted
+            = QString::fromStdString(req.get_header_value("X-Ankra-Organisation-Id")).trimmed();
         if (!isUuid(wanted)) {
-            sendValidation(res, QStringLiteral("header"), QStringLiteral("X-Ankra-Organisation-Id"),
+            sendValidation(res,
+                           QStringLiteral("header"),
+                           QStringLiteral("X-Ankra-Organisation-Id"),
                            QStringLiteral("value is not a valid uuid"),
                            QStringLiteral("type_error.uuid"));
             return std::nullopt;
@@ -207,6 +342,94 @@ std::optional<RequestContext> HttpApi::authenticate(const httplib::Request &req,
     return ctx;
 }
 
+bool HttpApi::replayIdempotent(const httplib::Request &req,
+                               httplib::Response &res,
+                               const RequestContext &ctx,
+                               QString *key)
+{
+    key->clear();
+    if (!req.has_header("Idempotency-Key"))
+        return false;
+    const std::string raw = req.get_header_value("Idempotency-Key");
+    const bool printable = std::all_of(raw.begin(), raw.end(), [](char c) {
+        return c > 0x20 && c < 0x7f;
+    });
+    if (raw.empty() || raw.size() > 255 || !printable) {
+        sendValidation(res,
+                       QStringLiteral("header"),
+                       QStringLiteral("Idempotency-Key"),
+                       QStringLiteral("must be 1 to 255 visible ASCII characters"));
+        return true;
+    }
+    *key = QString::fromStdString(raw);
+    const auto stored = m_tickets.storedResponse(ctx.organisationId, *key);
+    if (!stored)
+        return false;
+    if (stored->method != QString::fromStdString(req.method)
+        || stored->path != QString::fromStdString(req.path)) {
+        sendValidation(res,
+                       QStringLiteral("header"),
+                       QStringLiteral("Idempotency-Key"),
+                       QStringLiteral("this key was already used for a different request"));
+        return true;
+    }
+    res.status = stored->status;
+    res.set_header("Idempotent-Replayed", "true");
+    res.set_content(stored->body.toStdString(), "application/json");
+    return true;
+}
+
+bool HttpApi::finishWrite(WriteTransaction &tx,
+                          const httplib::Request &req,
+                          httplib::Response &res,
+                          const RequestContext &ctx,
+                          const QString &key,
+                          int status,
+                          const QJsonObject &body)
+{
+    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QString error;
+    if (!key.isEmpty()
+        && !m_tickets.storeResponse(ctx.organisationId,
+                                    key,
+                                    {status,
+                                     bytes,
+                                     QString::fromStdString(req.method),
+                                     QString::fromStdString(req.path)},
+                                    &error)) {
+        // The same key raced in on another connection: its response is the answer.
+        tx.rollback();
+        QString ignored;
+        if (!replayIdempotent(req, res, ctx, &ignored))
+            internalError(res, error);
+        return false;
+    }
+    if (!tx.commit(&error)) {
+        internalError(res, error);
+        return false;
+    }
+    res.status = status;
+    res.set_content(bytes.toStdString(), "application/json");
+    return true;
+}
+
+void HttpApi::sendTicket(httplib::Response &res,
+                         int status,
+                         const RequestContext &ctx,
+                         const QString &id)
+{
+    const auto ticket = m_tickets.get(ctx.organisationId, id);
+    if (!ticket)
+        return sendDetail(res, 404, QStringLiteral("Ticket not found"));
+    sendJson(res, status, Wire::toJson(*ticket));
+}
+
+void HttpApi::internalError(httplib::Response &res, const QString &what)
+{
+    logLine("internal error: " + what.toStdString());
+    sendDetail(res, 500, QStringLiteral("Internal server error"));
+}
+
 void HttpApi::handleList(const httplib::Request &req,
                          httplib::Response &res,
                          const RequestContext &ctx)
@@ -215,14 +438,18 @@ void HttpApi::handleList(const httplib::Request &req,
     if (req.has_param("page")) {
         const auto page = parsePositiveInt(req.get_param_value("page"));
         if (!page || *page < 1)
-            return sendValidation(res, QStringLiteral("query"), QStringLiteral("page"),
+            return sendValidation(res,
+                                  QStringLiteral("query"),
+                                  QStringLiteral("page"),
                                   QStringLiteral("ensure this value is an integer of at least 1"));
         query.page = *page;
     }
     if (req.has_param("page_size")) {
         const auto size = parsePositiveInt(req.get_param_value("page_size"));
         if (!size || *size < 1 || *size > 100)
-            return sendValidation(res, QStringLiteral("query"), QStringLiteral("page_size"),
+            return sendValidation(res,
+                                  QStringLiteral("query"),
+                                  QStringLiteral("page_size"),
                                   QStringLiteral("ensure this value is an integer from 1 to 100"));
         query.pageSize = *size;
     }
@@ -230,31 +457,55 @@ void HttpApi::handleList(const httplib::Request &req,
     for (size_t i = 0; i < statusCount; ++i) {
         const QString status = QString::fromStdString(req.get_param_value("status", i));
         if (!Wire::isKnownStatus(status))
-            return sendValidation(res, QStringLiteral("query"), QStringLiteral("status"),
+            return sendValidation(res,
+                                  QStringLiteral("query"),
+                                  QStringLiteral("status"),
                                   QStringLiteral("value is not a valid status: %1").arg(status),
                                   QStringLiteral("type_error.enum"));
         query.statuses.append(status);
     }
     if (req.has_param("cluster_id")) {
-        query.clusterId = QString::fromStdString(req.get_param_value("cluster_id"));
+        query.clusterId = QString::fromStdString(req.get_param_value("cluster_id")).toLower();
         if (!isUuid(query.clusterId))
-            return sendValidation(res, QStringLiteral("query"), QStringLiteral("cluster_id"),
+            return sendValidation(res,
+                                  QStringLiteral("query"),
+                                  QStringLiteral("cluster_id"),
                                   QStringLiteral("value is not a valid uuid"),
                                   QStringLiteral("type_error.uuid"));
     }
     if (req.has_param("q")) {
         query.search = QString::fromStdString(req.get_param_value("q"));
         if (query.search.size() > 200)
-            return sendValidation(res, QStringLiteral("query"), QStringLiteral("q"),
+            return sendValidation(res,
+                                  QStringLiteral("query"),
+                                  QStringLiteral("q"),
                                   QStringLiteral("ensure this value has at most 200 characters"));
     }
     QString error;
     const auto page = m_tickets.list(ctx.organisationId, query, &error);
-    if (!page) {
-        logLine("list failed: " + error.toStdString());
-        return sendDetail(res, 500, QStringLiteral("Internal server error"));
-    }
+    if (!page)
+        return internalError(res, QStringLiteral("list failed: ") + error);
     sendJson(res, 200, Wire::toJson(*page));
+}
+
+void HttpApi::handleLimits(const httplib::Request &, httplib::Response &res, const RequestContext &)
+{
+    Wire::Limits limits;
+    limits.maxAttachmentBytes = m_options.maxAttachmentBytes;
+    limits.maxAttachmentsPerTicket = m_options.maxAttachmentsPerTicket;
+    for (const QString &ext : allowedExtensions())
+        limits.allowedExtensions.append(u'.' + ext);
+    sendJson(res, 200, Wire::toJson(limits));
+}
+
+void HttpApi::handleClusters(const httplib::Request &,
+                             httplib::Response &res,
+                             const RequestContext &ctx)
+{
+    QJsonArray result;
+    for (const Wire::Cluster &c : m_tickets.clusters(ctx.organisationId))
+        result.append(Wire::toJson(c));
+    sendJson(res, 200, QJsonObject{{QStringLiteral("result"), result}});
 }
 
 void HttpApi::sendJson(httplib::Response &res, int status, const QJsonObject &body)
@@ -278,11 +529,7 @@ void HttpApi::sendValidation(httplib::Response &res,
     const QJsonObject item{{QStringLiteral("loc"), QJsonArray{location, field}},
                            {QStringLiteral("msg"), message},
                            {QStringLiteral("type"), type}};
-    res.status = 422;
-    res.set_content(QJsonDocument(QJsonObject{{QStringLiteral("detail"), QJsonArray{item}}})
-                        .toJson(QJsonDocument::Compact)
-                        .toStdString(),
-                    "application/json");
+    sendJson(res, 422, QJsonObject{{QStringLiteral("detail"), QJsonArray{item}}});
 }
 
 int HttpApi::bind()

@@ -2,15 +2,20 @@
 //
 //   ankra-support-server serve --listen 127.0.0.1:PORT --data-dir DIR [--demo]
 //   ankra-support-server token create --data-dir DIR --org NAME [--user NAME] [--team]
+//   ankra-support-server import --data-dir DIR --org NAME FILE
 
+#include "attachmentfiles.h"
 #include "auth.h"
 #include "database.h"
 #include "demo.h"
 #include "httpapi.h"
+#include "importer.h"
 #include "serverlog.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 
 #include <csignal>
 #include <cstdio>
@@ -31,21 +36,35 @@ A local implementation of Ankra's Support API (SQLite storage, attachments on di
 Commands:
   serve          Serve the API over HTTP
   token create   Create an API token and print it once
+  import         Load tickets from a JSON Lines file
   --version      Print the version
   --help         Show this help; COMMAND --help shows a command's options
 )";
 
-const char *const ServeHelp = R"(Usage: ankra-support-server serve --data-dir DIR [--listen HOST:PORT] [--demo]
+const char *const ServeHelp
+    = R"(Usage: ankra-support-server serve --data-dir DIR [--listen HOST:PORT] [--demo]
 
   --listen HOST:PORT  Address to listen on (default 127.0.0.1:8080; port 0 picks a free port).
                       The first line printed is "listening on http://HOST:PORT".
   --data-dir DIR      Where the database and attachments live (created when missing).
   --demo              Seed demo data on first use and print the demo token.
   --threads N         Worker threads (default 16).
+  --max-attachment-bytes N      Largest accepted attachment (default 26214400 = 25 MiB).
+  --max-attachments-per-ticket N  Attachments per ticket (default 10).
   --quiet             Do not log requests.
 )";
 
-const char *const TokenHelp = R"(Usage: ankra-support-server token create --data-dir DIR --org NAME [--user NAME] [--team]
+const char *const ImportHelp = R"(Usage: ankra-support-server import --data-dir DIR --org NAME FILE
+
+Loads tickets from FILE (JSON Lines, "-" for standard input) into organisation NAME (created
+when missing). One object per line:
+  {"subject", "description", "category"?, "severity"?, "status"?, "created_at"?}
+Everything is imported in one transaction: a bad line imports nothing and names the line.
+Prints the number of imported tickets.
+)";
+
+const char *const TokenHelp
+    = R"(Usage: ankra-support-server token create --data-dir DIR --org NAME [--user NAME] [--team]
 
 Creates the organisation and user when missing and prints a new token. The token is shown
 only once: the server stores only a salted hash of it.
@@ -58,8 +77,11 @@ int fail(const std::string &message)
 }
 
 // Reads "--name value" pairs; flags listed in `flags` take no value.
-bool parseOptions(const QStringList &args, int from, const QStringList &flags,
-                  QHash<QString, QString> *out, std::string *error)
+bool parseOptions(const QStringList &args,
+                  int from,
+                  const QStringList &flags,
+                  QHash<QString, QString> *out,
+                  std::string *error)
 {
     for (int i = from; i < args.size(); ++i) {
         const QString &a = args.at(i);
@@ -97,6 +119,20 @@ int serve(const QHash<QString, QString> &opts)
         if (options.threads < 2 || options.threads > 256)
             return fail("--threads takes a number from 2 to 256");
     }
+    if (opts.contains(QStringLiteral("--max-attachment-bytes"))) {
+        bool ok = false;
+        options.maxAttachmentBytes = opts.value(QStringLiteral("--max-attachment-bytes"))
+                                         .toLongLong(&ok);
+        if (!ok || options.maxAttachmentBytes < 1 || options.maxAttachmentBytes > (qint64(1) << 40))
+            return fail("--max-attachment-bytes takes a positive number of bytes");
+    }
+    if (opts.contains(QStringLiteral("--max-attachments-per-ticket"))) {
+        bool ok = false;
+        options.maxAttachmentsPerTicket = opts.value(QStringLiteral("--max-attachments-per-ticket"))
+                                              .toInt(&ok);
+        if (!ok || options.maxAttachmentsPerTicket < 1 || options.maxAttachmentsPerTicket > 1000)
+            return fail("--max-attachments-per-ticket takes a number from 1 to 1000");
+    }
     setQuiet(opts.contains(QStringLiteral("--quiet")));
 
     // Block the stop stopSignals in every thread; one thread waits for them (sigwait).
@@ -110,6 +146,11 @@ int serve(const QHash<QString, QString> &opts)
     QString error;
     if (!db.open(&error))
         return fail(error.toStdString());
+
+    // Uploads cut short by a crash leave *.part files or files without a row.
+    if (const int swept = sweepAttachments(db))
+        logLine("removed " + std::to_string(swept) + " unfinished attachment file(s)");
+    TicketStore(db).purgeExpiredResponses();
 
     std::optional<DemoSeed> demo;
     if (opts.contains(QStringLiteral("--demo"))) {
@@ -161,11 +202,39 @@ int tokenCreate(const QHash<QString, QString> &opts)
     Auth auth(db);
     const bool team = opts.contains(QStringLiteral("--team"));
     const QString user = opts.value(QStringLiteral("--user"),
-                                    team ? QStringLiteral("Ankra Support") : QStringLiteral("Customer"));
+                                    team ? QStringLiteral("Ankra Support")
+                                         : QStringLiteral("Customer"));
     const auto token = auth.createToken(opts.value(QStringLiteral("--org")), user, team, &error);
     if (!token)
         return fail("cannot create token: " + error.toStdString());
     std::cout << token->token.toStdString() << std::endl;
+    return 0;
+}
+
+int importCommand(const QHash<QString, QString> &opts, const QString &file)
+{
+    if (!opts.contains(QStringLiteral("--data-dir")) || !opts.contains(QStringLiteral("--org"))
+        || file.isEmpty())
+        return fail("import needs --data-dir DIR --org NAME FILE (see import --help)");
+    QFile input;
+    const bool opened = file == QLatin1String("-")
+                            ? input.open(stdin, QIODevice::ReadOnly)
+                            : (input.setFileName(file), input.open(QIODevice::ReadOnly));
+    if (!opened)
+        return fail("cannot read " + file.toStdString() + ": " + input.errorString().toStdString());
+    Database db(opts.value(QStringLiteral("--data-dir")));
+    QString error;
+    if (!db.open(&error))
+        return fail(error.toStdString());
+    const QString orgId = Auth(db).ensureOrganisation(opts.value(QStringLiteral("--org")), &error);
+    if (orgId.isEmpty())
+        return fail(error.toStdString());
+    QElapsedTimer timer;
+    timer.start();
+    const auto count = importTickets(db, orgId, input, &error);
+    if (!count)
+        return fail("import failed: " + error.toStdString());
+    std::cout << "imported " << *count << " tickets in " << timer.elapsed() << " ms" << std::endl;
     return 0;
 }
 
@@ -178,7 +247,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(ANKRA_VERSION));
     const QStringList args = QCoreApplication::arguments();
 
-    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {
+    if (args.size() < 2 || args.at(1) == QLatin1String("--help")
+        || args.at(1) == QLatin1String("-h")) {
         std::cout << MainHelp;
         return args.size() < 2 ? 2 : 0;
     }
@@ -194,7 +264,11 @@ int main(int argc, char *argv[])
             std::cout << ServeHelp;
             return 0;
         }
-        if (!parseOptions(args, 2, {QStringLiteral("--demo"), QStringLiteral("--quiet")}, &opts, &error))
+        if (!parseOptions(args,
+                          2,
+                          {QStringLiteral("--demo"), QStringLiteral("--quiet")},
+                          &opts,
+                          &error))
             return fail(error);
         return serve(opts);
     }
@@ -208,6 +282,18 @@ int main(int argc, char *argv[])
         if (!parseOptions(args, 3, {QStringLiteral("--team")}, &opts, &error))
             return fail(error);
         return tokenCreate(opts);
+    }
+    if (args.at(1) == QLatin1String("import")) {
+        if (wantsHelp) {
+            std::cout << ImportHelp;
+            return 0;
+        }
+        // The last argument is the file; the rest are --name value pairs.
+        QStringList rest = args.mid(2);
+        const QString file = rest.size() % 2 == 1 ? rest.takeLast() : QString();
+        if (!parseOptions(rest, 0, {}, &opts, &error))
+            return fail(error);
+        return importCommand(opts, file);
     }
     return fail("unknown command '" + args.at(1).toStdString() + "' (see --help)");
 }

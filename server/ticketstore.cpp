@@ -222,8 +222,9 @@ QString TicketStore::addComment(const QString &ticketId,
     QSqlDatabase db = m_db.connection();
     QSqlQuery q(db);
     const QString id = newUuid();
-    q.prepare(QStringLiteral("INSERT INTO comments (id, ticket_id, author_type, author_label, body, "
-                             "created_at) VALUES (?,?,?,?,?,?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO comments (id, ticket_id, author_type, author_label, body, "
+                       "created_at) VALUES (?,?,?,?,?,?)"));
     q.addBindValue(id);
     q.addBindValue(ticketId);
     q.addBindValue(authorType);
@@ -235,6 +236,224 @@ QString TicketStore::addComment(const QString &ticketId,
         return {};
     }
     return id;
+}
+
+std::optional<QString> TicketStore::status(const QString &organisationId, const QString &ticketId)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT status FROM tickets WHERE organisation_id = ? AND id = ?"));
+    q.addBindValue(organisationId);
+    q.addBindValue(ticketId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toString();
+}
+
+bool TicketStore::setStatus(const QString &ticketId, const QString &status, QString *error)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(status);
+    q.addBindValue(nowTimestamp());
+    q.addBindValue(ticketId);
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+bool TicketStore::touch(const QString &ticketId, QString *error)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE tickets SET updated_at = ? WHERE id = ?"));
+    q.addBindValue(nowTimestamp());
+    q.addBindValue(ticketId);
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+QList<Wire::Cluster> TicketStore::clusters(const QString &organisationId)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id, name, kubernetes_version FROM clusters "
+                             "WHERE organisation_id = ? ORDER BY name, id"));
+    q.addBindValue(organisationId);
+    QList<Wire::Cluster> result;
+    if (q.exec())
+        while (q.next())
+            result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    return result;
+}
+
+bool TicketStore::hasCluster(const QString &organisationId, const QString &clusterId)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT 1 FROM clusters WHERE organisation_id = ? AND id = ?"));
+    q.addBindValue(organisationId);
+    q.addBindValue(clusterId);
+    return q.exec() && q.next();
+}
+
+int TicketStore::attachmentCount(const QString &ticketId)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM attachments WHERE ticket_id = ?"));
+    q.addBindValue(ticketId);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+bool TicketStore::insertAttachment(const AttachmentRow &row, QString *error)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO attachments (id, ticket_id, filename, content_type, "
+                             "size_bytes, sha256, created_at) VALUES (?,?,?,?,?,?,?)"));
+    q.addBindValue(row.id);
+    q.addBindValue(row.ticketId);
+    q.addBindValue(row.filename);
+    q.addBindValue(row.contentType);
+    q.addBindValue(row.sizeBytes);
+    q.addBindValue(row.sha256);
+    q.addBindValue(nowTimestamp());
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+std::optional<AttachmentRow> TicketStore::attachment(const QString &organisationId,
+                                                     const QString &ticketId,
+                                                     const QString &attachmentId)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    // The join on the organisation keeps other organisations' files invisible (404).
+    q.prepare(QStringLiteral("SELECT a.id, a.ticket_id, a.filename, a.content_type, a.size_bytes, "
+                             "a.sha256 FROM attachments a JOIN tickets t ON t.id = a.ticket_id "
+                             "WHERE t.organisation_id = ? AND t.id = ? AND a.id = ?"));
+    q.addBindValue(organisationId);
+    q.addBindValue(ticketId);
+    q.addBindValue(attachmentId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return AttachmentRow{q.value(0).toString(),
+                         q.value(1).toString(),
+                         q.value(2).toString(),
+                         q.value(3).toString(),
+                         q.value(4).toLongLong(),
+                         q.value(5).toString()};
+}
+
+bool TicketStore::storeReview(const QString &organisationId,
+                              const QString &reviewId,
+                              const QJsonObject &request,
+                              const QJsonObject &result,
+                              const QDateTime &expiresAt,
+                              QString *error)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO reviews (id, organisation_id, request, result, "
+                             "created_at, expires_at) VALUES (?,?,?,?,?,?)"));
+    q.addBindValue(reviewId);
+    q.addBindValue(organisationId);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)));
+    q.addBindValue(nowTimestamp());
+    q.addBindValue(Wire::formatTimestamp(expiresAt));
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+std::optional<StoredReview> TicketStore::review(const QString &organisationId,
+                                                const QString &reviewId)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT request, result, expires_at FROM reviews "
+                             "WHERE organisation_id = ? AND id = ?"));
+    q.addBindValue(organisationId);
+    q.addBindValue(reviewId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return StoredReview{QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(),
+                        QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object(),
+                        Wire::parseTimestamp(q.value(2).toString())};
+}
+
+namespace {
+QString idempotencyCutoff()
+{
+    return Wire::formatTimestamp(QDateTime::currentDateTimeUtc().addSecs(-24 * 3600));
+}
+} // namespace
+
+std::optional<StoredResponse> TicketStore::storedResponse(const QString &organisationId,
+                                                          const QString &key)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT status, body, method, path FROM idempotency "
+                             "WHERE organisation_id = ? AND key = ? AND created_at >= ?"));
+    q.addBindValue(organisationId);
+    q.addBindValue(key);
+    q.addBindValue(idempotencyCutoff());
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return StoredResponse{q.value(0).toInt(),
+                          q.value(1).toString().toUtf8(),
+                          q.value(2).toString(),
+                          q.value(3).toString()};
+}
+
+bool TicketStore::storeResponse(const QString &organisationId,
+                                const QString &key,
+                                const StoredResponse &response,
+                                QString *error)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM idempotency WHERE organisation_id = ? AND key = ? "
+                             "AND created_at < ?"));
+    q.addBindValue(organisationId);
+    q.addBindValue(key);
+    q.addBindValue(idempotencyCutoff());
+    q.exec();
+    q.prepare(QStringLiteral("INSERT INTO idempotency (organisation_id, key, method, path, status, "
+                             "body, created_at) VALUES (?,?,?,?,?,?,?)"));
+    q.addBindValue(organisationId);
+    q.addBindValue(key);
+    q.addBindValue(response.method);
+    q.addBindValue(response.path);
+    q.addBindValue(response.status);
+    q.addBindValue(QString::fromUtf8(response.body));
+    q.addBindValue(nowTimestamp());
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+void TicketStore::purgeExpiredResponses()
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM idempotency WHERE created_at < ?"));
+    q.addBindValue(idempotencyCutoff());
+    q.exec();
+    q.prepare(QStringLiteral("DELETE FROM reviews WHERE expires_at < ?"));
+    q.addBindValue(nowTimestamp());
+    q.exec();
 }
 
 } // namespace Ankra::Server

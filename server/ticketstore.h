@@ -40,6 +40,31 @@ struct NewTicket
     QString updatedAt; // empty = createdAt
 };
 
+struct AttachmentRow
+{
+    QString id;
+    QString ticketId;
+    QString filename;
+    QString contentType;
+    qint64 sizeBytes = 0;
+    QString sha256;
+};
+
+struct StoredReview
+{
+    QJsonObject request;
+    QJsonObject result;
+    QDateTime expiresAt;
+};
+
+struct StoredResponse
+{
+    int status = 0;
+    QByteArray body;
+    QString method;
+    QString path;
+};
+
 class TicketStore
 {
 public:
@@ -61,6 +86,38 @@ public:
                        const QString &body,
                        const QString &createdAt,
                        QString *error);
+
+    // Status of one of the organisation's tickets; nullopt when it does not exist there.
+    std::optional<QString> status(const QString &organisationId, const QString &ticketId);
+    bool setStatus(const QString &ticketId, const QString &status, QString *error);
+    bool touch(const QString &ticketId, QString *error); // updated_at = now
+
+    QList<Wire::Cluster> clusters(const QString &organisationId);
+    bool hasCluster(const QString &organisationId, const QString &clusterId);
+
+    int attachmentCount(const QString &ticketId);
+    bool insertAttachment(const AttachmentRow &row, QString *error);
+    std::optional<AttachmentRow> attachment(const QString &organisationId,
+                                            const QString &ticketId,
+                                            const QString &attachmentId);
+
+    bool storeReview(const QString &organisationId,
+                     const QString &reviewId,
+                     const QJsonObject &request,
+                     const QJsonObject &result,
+                     const QDateTime &expiresAt,
+                     QString *error);
+    // nullopt when unknown in this organisation; the caller checks expiresAt.
+    std::optional<StoredReview> review(const QString &organisationId, const QString &reviewId);
+
+    // Idempotency records live 24 h.
+    std::optional<StoredResponse> storedResponse(const QString &organisationId, const QString &key);
+    // Fails (false) when the key is already taken: the caller rolls back and replays.
+    bool storeResponse(const QString &organisationId,
+                       const QString &key,
+                       const StoredResponse &response,
+                       QString *error);
+    void purgeExpiredResponses();
 
     // Turns free text into an FTS5 query: every word must match (prefix match on each word).
     static QString ftsQuery(const QString &text);

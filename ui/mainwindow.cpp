@@ -1,9 +1,12 @@
 #include "mainwindow.h"
 
+#include "detail/detailview.h"
 #include "tickets/statusdelegate.h"
 #include "tickets/viewsidebar.h"
 
 #include "api/apiclient.h"
+#include "models/roles.h"
+#include "models/ticketcontroller.h"
 #include "models/ticketlistmodel.h"
 
 #include <QAction>
@@ -25,6 +28,7 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
     , m_model(new Models::TicketListModel(client, this))
+    , m_controller(new Models::TicketController(client, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Ankra Support"));
@@ -116,13 +120,31 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     rightLayout->addWidget(m_bannerBox);
     rightLayout->addWidget(m_list, 1);
 
+    m_detail = new DetailView(m_controller, this);
+    auto *listAndDetail = new QSplitter(Qt::Horizontal, this);
+    listAndDetail->setObjectName(QStringLiteral("listDetailSplitter"));
+    listAndDetail->addWidget(right);
+    listAndDetail->addWidget(m_detail);
+    listAndDetail->setStretchFactor(0, 1);
+    listAndDetail->setStretchFactor(1, 1);
+
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_sidebar);
-    splitter->addWidget(right);
+    splitter->addWidget(listAndDetail);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({200, 1000});
+    splitter->setSizes({180, 1020});
     setCentralWidget(splitter);
+
+    connect(m_list, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        openTicket(index.data(Models::IdRole).toString());
+    });
+    connect(m_detail, &DetailView::ticketUpdated, this, [this] { m_model->reload(); });
+    auto *replyAction = new QAction(tr("Reply"), this);
+    replyAction->setObjectName(QStringLiteral("replyAction"));
+    replyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(replyAction, &QAction::triggered, m_detail, &DetailView::focusReply);
+    addAction(replyAction);
 
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("ticketCount"));
@@ -140,9 +162,10 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
             statusBar()->clearMessage();
     });
 
-    if (m_client->hasToken())
+    if (m_client->hasToken()) {
         applyQuery();
-    else
+        m_controller->loadLimits();
+    } else
         showBanner(tr("Not signed in: no API token. Start with ANKRA_API_TOKEN set, or use "
                       "make run for the local demo server."),
                    false);
@@ -160,6 +183,14 @@ void MainWindow::applyQuery()
 void MainWindow::refresh()
 {
     m_model->reload();
+    m_controller->reload();
+}
+
+void MainWindow::openTicket(const QString &ticketId)
+{
+    if (ticketId.isEmpty())
+        return;
+    m_controller->open(ticketId);
 }
 
 void MainWindow::showBanner(const QString &text, bool offerRetry)

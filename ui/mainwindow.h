@@ -16,11 +16,13 @@ class ApiClient;
 struct ApiError;
 } // namespace Ankra::Api
 namespace Ankra::Models {
+class TicketController;
 class TicketListModel;
-}
+} // namespace Ankra::Models
 
 namespace Ankra::Ui {
 
+class DetailView;
 class ViewSidebar;
 
 class MainWindow : public QMainWindow
@@ -30,6 +32,9 @@ public:
     explicit MainWindow(Api::ApiClient *client, QWidget *parent = nullptr);
 
     Models::TicketListModel *ticketModel() const { return m_model; }
+    Models::TicketController *ticketController() const { return m_controller; }
+    DetailView *detailView() const { return m_detail; }
+    void openTicket(const QString &ticketId);
     void showBanner(const QString &text, bool offerRetry);
 
 public slots:
@@ -42,6 +47,8 @@ private:
 
     Api::ApiClient *m_client;
     Models::TicketListModel *m_model;
+    Models::TicketController *m_controller;
+    DetailView *m_detail;
     ViewSidebar *m_sidebar;
     QLineEdit *m_search;
     QTreeView *m_list;

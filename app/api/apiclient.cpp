@@ -1,22 +1,13 @@
 #include "api/apiclient.h"
 
-#include "wire/json.h"
+#include "api/serverurl.h"
 
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QUrlQuery>
+#include <QUuid>
 
 namespace Ankra::Api {
-
-void ListTicketsJob::parseResponse(const QByteArray &body)
-{
-    auto object = Wire::parseObject(body);
-    if (auto *e = std::get_if<Wire::ParseError>(&object))
-        return failMalformed(e->message);
-    auto page = Wire::parseTicketPage(std::get<QJsonObject>(object));
-    if (auto *e = std::get_if<Wire::ParseError>(&page))
-        return failMalformed(e->message);
-    m_page = std::get<Wire::TicketPage>(std::move(page));
-}
 
 ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
@@ -36,6 +27,11 @@ void ApiClient::setToken(const QString &token)
 void ApiClient::setOrganisationId(const QString &organisationId)
 {
     m_organisationId = organisationId;
+}
+
+QByteArray ApiClient::newIdempotencyKey()
+{
+    return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
 }
 
 QNetworkRequest ApiClient::request(const QString &path, const QUrlQuery &query) const
@@ -58,6 +54,36 @@ QNetworkRequest ApiClient::request(const QString &path, const QUrlQuery &query) 
     return request;
 }
 
+QNetworkRequest ApiClient::postRequest(const QString &path, const QByteArray &idempotencyKey) const
+{
+    QNetworkRequest r = request(path);
+    r.setRawHeader("Idempotency-Key",
+                   idempotencyKey.isEmpty() ? newIdempotencyKey() : idempotencyKey);
+    return r;
+}
+
+QString ApiClient::ticketPath(const QString &ticketId, const QString &rest)
+{
+    return QStringLiteral("/org/support/tickets/")
+           + QString::fromLatin1(QUrl::toPercentEncoding(ticketId)) + rest;
+}
+
+void ApiClient::start(ApiJob *job)
+{
+    job->m_policy = m_policy;
+    QString why;
+    if (!isAllowedServerUrl(m_serverUrl, &why))
+        job->failLocally(ApiError::Kind::InsecureUrl, why);
+    job->start();
+}
+
+namespace {
+QByteArray jsonBody(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
 ListTicketsJob *ApiClient::listTickets(const TicketQuery &query, QObject *context)
 {
     QUrlQuery q;
@@ -68,13 +94,127 @@ ListTicketsJob *ApiClient::listTickets(const TicketQuery &query, QObject *contex
     if (!query.clusterId.isEmpty())
         q.addQueryItem(QStringLiteral("cluster_id"), query.clusterId);
     if (!query.search.isEmpty())
-        q.addQueryItem(QStringLiteral("q"), QString(query.search).replace(u'+', QLatin1String("%2B")));
+        q.addQueryItem(QStringLiteral("q"),
+                       QString(query.search).replace(u'+', QLatin1String("%2B")));
     auto *job = new ListTicketsJob(m_nam,
                                    request(QStringLiteral("/org/support/tickets"), q),
                                    ApiJob::Method::Get,
                                    {},
                                    context);
-    job->start();
+    start(job);
+    return job;
+}
+
+TicketJob *ApiClient::ticket(const QString &ticketId, QObject *context)
+{
+    auto *job = new TicketJob(m_nam, request(ticketPath(ticketId)), ApiJob::Method::Get, {}, context);
+    start(job);
+    return job;
+}
+
+TicketJob *ApiClient::addComment(const QString &ticketId,
+                                 const QString &markdown,
+                                 QObject *context,
+                                 const QByteArray &idempotencyKey)
+{
+    QNetworkRequest r = postRequest(ticketPath(ticketId, QStringLiteral("/comments")),
+                                    idempotencyKey);
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    auto *job = new TicketJob(m_nam,
+                              r,
+                              ApiJob::Method::Post,
+                              jsonBody({{QStringLiteral("body"), markdown}}),
+                              context);
+    start(job);
+    return job;
+}
+
+TicketJob *ApiClient::closeTicket(const QString &ticketId,
+                                  QObject *context,
+                                  const QByteArray &idempotencyKey)
+{
+    QNetworkRequest r = postRequest(ticketPath(ticketId, QStringLiteral("/close")), idempotencyKey);
+    auto *job = new TicketJob(m_nam, r, ApiJob::Method::Post, {}, context);
+    start(job);
+    return job;
+}
+
+UploadJob *ApiClient::uploadAttachment(const QString &ticketId,
+                                       const QString &filePath,
+                                       QObject *context,
+                                       const QByteArray &idempotencyKey)
+{
+    QNetworkRequest r = postRequest(ticketPath(ticketId, QStringLiteral("/attachments")),
+                                    idempotencyKey);
+    auto *job = new UploadJob(m_nam, r, filePath, context);
+    start(job);
+    return job;
+}
+
+DownloadJob *ApiClient::downloadAttachment(const QString &ticketId,
+                                           const QString &attachmentId,
+                                           const QString &targetPath,
+                                           QObject *context)
+{
+    QNetworkRequest r = request(
+        ticketPath(ticketId,
+                   QStringLiteral("/attachments/")
+                       + QString::fromLatin1(QUrl::toPercentEncoding(attachmentId))));
+    r.setRawHeader("Accept", "*/*");
+    auto *job = new DownloadJob(m_nam, r, targetPath, context);
+    start(job);
+    return job;
+}
+
+ReviewJob *ApiClient::reviewTicket(const ReviewRequest &reviewRequest,
+                                   QObject *context,
+                                   const QByteArray &idempotencyKey)
+{
+    QNetworkRequest r = postRequest(QStringLiteral("/org/support/tickets/review"), idempotencyKey);
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    auto *job = new ReviewJob(m_nam,
+                              r,
+                              ApiJob::Method::Post,
+                              jsonBody(toJson(reviewRequest)),
+                              context);
+    start(job);
+    return job;
+}
+
+TicketJob *ApiClient::createTicket(const CreateTicketRequest &createRequest,
+                                   QObject *context,
+                                   const QByteArray &idempotencyKey)
+{
+    QNetworkRequest r = postRequest(QStringLiteral("/org/support/tickets"), idempotencyKey);
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    auto *job = new TicketJob(m_nam,
+                              r,
+                              ApiJob::Method::Post,
+                              jsonBody(toJson(createRequest)),
+                              context);
+    start(job);
+    return job;
+}
+
+LimitsJob *ApiClient::limits(QObject *context)
+{
+    auto *job = new LimitsJob(m_nam,
+                              request(QStringLiteral("/org/support/limits")),
+                              ApiJob::Method::Get,
+                              {},
+                              context);
+    start(job);
+    return job;
+}
+
+ClustersJob *ApiClient::clusters(QObject *context)
+{
+    auto *job = new ClustersJob(m_nam,
+                                request(QStringLiteral("/clusters")),
+                                ApiJob::Method::Get,
+                                {},
+                                context);
+    start(job);
     return job;
 }
 

@@ -2,10 +2,14 @@
 
 // Entry point to the Support API. Owns no network: the QNetworkAccessManager is injected.
 // Each method returns a job (parented to `context`) that emits finished() once.
+// POSTs carry an Idempotency-Key: pass the key of an earlier job (ApiJob::idempotencyKey()) to
+// resend the same logical request after a failure; leave it empty for a new request.
+// A plain http:// server URL to a non-loopback host is refused before anything is sent.
 // Thread: lives in and must be used from the thread of the injected QNetworkAccessManager.
 // The token is kept in memory only and never logged.
 
 #include "api/apijob.h"
+#include "api/jobs.h"
 #include "wire/types.h"
 
 #include <QObject>
@@ -16,31 +20,6 @@
 class QNetworkAccessManager;
 
 namespace Ankra::Api {
-
-struct TicketQuery
-{
-    QStringList statuses; // empty: every status
-    QString clusterId;
-    QString search;
-    int page = 1;
-    int pageSize = 25;
-
-    friend bool operator==(const TicketQuery &, const TicketQuery &) = default;
-};
-
-class ListTicketsJob : public ApiJob
-{
-    Q_OBJECT
-public:
-    using ApiJob::ApiJob;
-    const Wire::TicketPage &page() const { return m_page; }
-
-protected:
-    void parseResponse(const QByteArray &body) override;
-
-private:
-    Wire::TicketPage m_page;
-};
 
 class ApiClient : public QObject
 {
@@ -53,17 +32,51 @@ public:
     void setToken(const QString &token);
     bool hasToken() const { return !m_token.isEmpty(); }
     void setOrganisationId(const QString &organisationId); // empty: the token's default
+    QString organisationId() const { return m_organisationId; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
+    const RetryPolicy &retryPolicy() const { return m_policy; }
 
-    ListTicketsJob *listTickets(const TicketQuery &query, QObject *context);
+    ListTicketsJob *listTickets(const TicketQuery &query, QObject *context); // 3
+    TicketJob *ticket(const QString &ticketId, QObject *context);            // 4
+    TicketJob *addComment(const QString &ticketId,
+                          const QString &markdown,
+                          QObject *context,
+                          const QByteArray &idempotencyKey = {}); // 5
+    TicketJob *closeTicket(const QString &ticketId,
+                           QObject *context,
+                           const QByteArray &idempotencyKey = {}); // 6
+    UploadJob *uploadAttachment(const QString &ticketId,
+                                const QString &filePath,
+                                QObject *context,
+                                const QByteArray &idempotencyKey = {}); // 7
+    DownloadJob *downloadAttachment(const QString &ticketId,
+                                    const QString &attachmentId,
+                                    const QString &targetPath,
+                                    QObject *context); // 8
+    ReviewJob *reviewTicket(const ReviewRequest &request,
+                            QObject *context,
+                            const QByteArray &idempotencyKey = {}); // 1
+    TicketJob *createTicket(const CreateTicketRequest &request,
+                            QObject *context,
+                            const QByteArray &idempotencyKey = {}); // 2
+    LimitsJob *limits(QObject *context);     // §7 addition; contract defaults on 404
+    ClustersJob *clusters(QObject *context); // Ankra's /api/v1/clusters; empty on 404
 
     // Builds the request for `path` below /api/v1 with auth and organisation headers.
     QNetworkRequest request(const QString &path, const QUrlQuery &query = {}) const;
 
+    static QByteArray newIdempotencyKey();
+
 private:
+    QNetworkRequest postRequest(const QString &path, const QByteArray &idempotencyKey) const;
+    static QString ticketPath(const QString &ticketId, const QString &rest = {});
+    void start(ApiJob *job);
+
     QNetworkAccessManager *m_nam;
     QUrl m_serverUrl;
     QString m_token;
     QString m_organisationId;
+    RetryPolicy m_policy;
 };
 
 } // namespace Ankra::Api

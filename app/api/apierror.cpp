@@ -176,6 +176,7 @@ QString kindName(ApiError::Kind kind)
     case ApiError::Kind::Malformed: return QStringLiteral("malformed");
     case ApiError::Kind::Cancelled: return QStringLiteral("cancelled");
     case ApiError::Kind::InsecureUrl: return QStringLiteral("insecure_url");
+    case ApiError::Kind::LocalFile: return QStringLiteral("local_file");
     }
     return QStringLiteral("unknown");
 }

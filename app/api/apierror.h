@@ -28,6 +28,7 @@ struct ApiError
         Malformed,       // the response was not what the contract says
         Cancelled,       // cancelled by the user or the caller
         InsecureUrl,     // http:// to a non-loopback host, refused before sending
+        LocalFile,       // a local file could not be read or written (upload, download)
     };
 
     Kind kind = Kind::None;

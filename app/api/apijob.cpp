@@ -5,24 +5,18 @@
 
 namespace Ankra::Api {
 
-namespace {
-constexpr int TransferTimeoutMs = 30'000; // without any progress
-constexpr int MaxAttempts = 3;
-} // namespace
-
 ApiJob::ApiJob(QNetworkAccessManager *nam,
                QNetworkRequest request,
                Method method,
                QByteArray body,
                QObject *parent)
     : QObject(parent)
-    , m_nam(nam)
     , m_request(std::move(request))
+    , m_nam(nam)
     , m_method(method)
     , m_body(std::move(body))
 {
     m_timeout.setSingleShot(true);
-    m_timeout.setInterval(TransferTimeoutMs);
     connect(&m_timeout, &QTimer::timeout, this, &ApiJob::onTimeout);
     m_backoff.setSingleShot(true);
     connect(&m_backoff, &QTimer::timeout, this, &ApiJob::send);
@@ -39,8 +33,36 @@ ApiJob::~ApiJob()
 
 void ApiJob::start()
 {
+    m_idempotencyKey = m_request.rawHeader("Idempotency-Key");
+    m_timeout.setInterval(m_policy.transferTimeoutMs);
     // Queued so a caller can connect to finished() after the job is returned.
-    QMetaObject::invokeMethod(this, &ApiJob::send, Qt::QueuedConnection);
+    if (m_failedLocally) // refused before sending (e.g. an insecure server URL)
+        QMetaObject::invokeMethod(this, &ApiJob::finish, Qt::QueuedConnection);
+    else
+        QMetaObject::invokeMethod(this, &ApiJob::send, Qt::QueuedConnection);
+}
+
+bool ApiJob::isIdempotent() const
+{
+    return m_method == Method::Get || !m_idempotencyKey.isEmpty();
+}
+
+QNetworkReply *ApiJob::sendRequest(QNetworkAccessManager *nam, const QNetworkRequest &request)
+{
+    switch (m_method) {
+    case Method::Get:
+        return nam->get(request);
+    case Method::Post:
+        return nam->post(request, m_body);
+    case Method::Patch:
+        return nam->sendCustomRequest(request, QByteArrayLiteral("PATCH"), m_body);
+    }
+    return nullptr;
+}
+
+bool ApiJob::consumeBody(QNetworkReply *)
+{
+    return false;
 }
 
 void ApiJob::send()
@@ -49,24 +71,27 @@ void ApiJob::send()
         return;
     ++m_attempts;
     m_timedOut = false;
-    switch (m_method) {
-    case Method::Get:
-        m_reply = m_nam->get(m_request);
-        break;
-    case Method::Post:
-        m_reply = m_nam->post(m_request, m_body);
-        break;
-    case Method::Patch:
-        m_reply = m_nam->sendCustomRequest(m_request, QByteArrayLiteral("PATCH"), m_body);
-        break;
+    QNetworkReply *reply = sendRequest(m_nam, m_request);
+    m_reply = reply;
+    if (!reply) {
+        if (!m_failedLocally)
+            failLocally(ApiError::Kind::Malformed, tr("The request could not be sent."));
+        discardPartialResult();
+        finish();
+        return;
     }
     auto restartTimer = [this](qint64 done, qint64 total) {
         m_timeout.start();
         emit progress(done, total);
     };
-    connect(m_reply, &QNetworkReply::downloadProgress, this, restartTimer);
-    connect(m_reply, &QNetworkReply::uploadProgress, this, restartTimer);
-    connect(m_reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
+    connect(reply, &QNetworkReply::downloadProgress, this, restartTimer);
+    connect(reply, &QNetworkReply::uploadProgress, this, restartTimer);
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 200 && status < 300)
+            consumeBody(reply);
+    });
+    connect(reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
     m_timeout.start();
 }
 
@@ -91,6 +116,7 @@ void ApiJob::cancel()
         m_reply = nullptr;
     }
     m_error = errorFromResponse(QNetworkReply::OperationCanceledError, 0, {}, {});
+    discardPartialResult();
     finish();
 }
 
@@ -99,34 +125,58 @@ void ApiJob::onReplyFinished()
     m_timeout.stop();
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
+    if (!reply)
+        return;
+    reply->disconnect(this);
     reply->deleteLater();
+    if (m_failedLocally) {
+        discardPartialResult();
+        finish();
+        return;
+    }
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    m_httpStatus = status;
     QNetworkReply::NetworkError netError = reply->error();
     if (m_timedOut)
         netError = QNetworkReply::TimeoutError;
+    const bool success = status >= 200 && status < 300 && !m_timedOut
+                         && (netError == QNetworkReply::NoError
+                             || netError >= QNetworkReply::ContentAccessDenied);
+    bool consumed = false;
+    if (success)
+        consumed = consumeBody(reply);
+    const QByteArray body = consumed ? QByteArray() : reply->readAll();
 
-    m_error = errorFromResponse(status ? QNetworkReply::NoError : netError,
-                                status,
+    // A transfer cut mid-body (timeout, connection reset) is a transport error even when the
+    // status line had arrived.
+    const bool cutShort = status && netError != QNetworkReply::NoError
+                          && netError < QNetworkReply::ContentAccessDenied;
+    m_error = errorFromResponse(status && !cutShort ? QNetworkReply::NoError : netError,
+                                cutShort ? 0 : status,
                                 body,
                                 reply->rawHeader("Retry-After"),
                                 reply->errorString());
     if (m_error.isError()) {
-        const bool idempotent = m_method == Method::Get;
-        if (idempotent && m_error.isTransient() && m_attempts < MaxAttempts) {
-            int delayMs = 500 * (1 << (m_attempts - 1));
+        if (isIdempotent() && canRetry() && m_error.isTransient()
+            && m_attempts < m_policy.maxAttempts) {
+            int delayMs = m_policy.baseDelayMs * (1 << (m_attempts - 1));
             if (m_error.kind == ApiError::Kind::RateLimited)
                 delayMs = qMax(delayMs, m_error.retryAfterSeconds * 1000);
-            if (delayMs <= 10'000) {
+            if (delayMs <= m_policy.maxDelayMs) {
                 m_backoff.start(delayMs);
                 return;
             }
         }
+        recoverFromError();
+        if (m_error.isError())
+            discardPartialResult();
         finish();
         return;
     }
     parseResponse(body);
+    if (m_error.isError())
+        discardPartialResult();
     finish();
 }
 
@@ -134,8 +184,18 @@ void ApiJob::failMalformed(const QString &why)
 {
     m_error = ApiError{};
     m_error.kind = ApiError::Kind::Malformed;
+    m_error.httpStatus = m_httpStatus;
     m_error.message = tr("The server's answer could not be read.");
     m_error.detail = why;
+}
+
+void ApiJob::failLocally(ApiError::Kind kind, const QString &message, const QString &detail)
+{
+    m_error = ApiError{};
+    m_error.kind = kind;
+    m_error.message = message;
+    m_error.detail = detail;
+    m_failedLocally = true;
 }
 
 void ApiJob::finish()

@@ -20,7 +20,15 @@ enum Role {
     UpdatedAtRole, // QDateTime (UTC)
     CreatedAtRole,
     UnreadRole, // bool
-    SummaryRole // the whole Wire::TicketSummary as QVariant
+    SummaryRole, // the whole Wire::TicketSummary as QVariant
+    // Conversation
+    AuthorTypeRole,  // wire value: customer, team, ai, system (others verbatim)
+    AuthorLabelRole, // e.g. "Ankra Support", "You"
+    BodyRole,        // markdown
+    // Attachments
+    FileNameRole,
+    ContentTypeRole,
+    SizeRole, // qint64 bytes
 };
 
 } // namespace Ankra::Models

@@ -34,6 +34,8 @@ bool TestServer::start(bool demo, QString *error)
                      m_dataDir.path()};
     if (demo)
         args << QStringLiteral("--demo");
+    args << m_extraArgs;
+    m_url.clear(); // a restart must wait for the new address
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(), [this] {
         m_log += m_process->readAllStandardError();
@@ -77,6 +79,15 @@ void TestServer::stop()
         m_process->kill();
         m_process->waitForFinished(5'000);
     }
+    m_log += m_process->readAllStandardError();
+}
+
+void TestServer::kill()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return;
+    m_process->kill();
+    m_process->waitForFinished(5'000);
     m_log += m_process->readAllStandardError();
 }
 

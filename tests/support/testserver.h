@@ -20,6 +20,10 @@ public:
     // Starts the server; `demo` seeds demo data and takes the demo token.
     bool start(bool demo = true, QString *error = nullptr);
     void stop();
+    // SIGKILL: no shutdown at all (crash tests). start() afterwards reuses the data directory.
+    void kill();
+    // Extra `serve` arguments for the next start(), e.g. {"--max-attachment-bytes", "1024"}.
+    void setExtraArguments(const QStringList &args) { m_extraArgs = args; }
     // Creates another token (optionally in another organisation) with the CLI.
     QString createToken(const QString &organisation, const QString &user, bool team = false);
 
@@ -36,6 +40,7 @@ private:
     QUrl m_url;
     QString m_token;
     QByteArray m_log;
+    QStringList m_extraArgs;
 };
 
 } // namespace Ankra::Test

@@ -1,0 +1,73 @@
+#pragma once
+
+// The open ticket: header, status timeline, conversation, attachments and the reply box.
+// Files dropped anywhere on it are checked and attached. All work goes through the injected
+// TicketController; the view only shows state and forwards the user's intent.
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace Ankra::Api {
+struct ApiError;
+}
+namespace Ankra::Models {
+class TicketController;
+}
+
+namespace Ankra::Ui {
+
+class AttachmentsPanel;
+class MarkdownBrowser;
+class ReplyEdit;
+class StatusTimeline;
+
+class DetailView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DetailView(Models::TicketController *controller, QWidget *parent = nullptr);
+
+    Models::TicketController *controller() const { return m_controller; }
+    AttachmentsPanel *attachmentsPanel() const { return m_attachments; }
+    void focusReply();
+    void showBanner(const QString &text, bool offerRetry);
+    void hideBanner();
+
+signals:
+    void ticketUpdated(const QString &ticketId);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void render();
+    void renderConversation();
+    void updateReplyState();
+    void send();
+    void confirmClose();
+    void onError(int operation, const Api::ApiError &error);
+
+    Models::TicketController *m_controller;
+    QWidget *m_banner;
+    QLabel *m_bannerText;
+    QPushButton *m_retry;
+    std::function<void()> m_retryAction;
+    QLabel *m_title;
+    QLabel *m_fields;
+    QLabel *m_summary;
+    StatusTimeline *m_timeline;
+    MarkdownBrowser *m_conversation;
+    AttachmentsPanel *m_attachments;
+    ReplyEdit *m_reply;
+    QLabel *m_counter;
+    QPushButton *m_send;
+    QPushButton *m_close;
+    QLabel *m_placeholder;
+    QWidget *m_content;
+};
+
+} // namespace Ankra::Ui
