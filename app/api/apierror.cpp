@@ -160,23 +160,40 @@ ApiError errorFromResponse(QNetworkReply::NetworkError networkError,
 QString kindName(ApiError::Kind kind)
 {
     switch (kind) {
-    case ApiError::Kind::None: return QStringLiteral("none");
-    case ApiError::Kind::Offline: return QStringLiteral("offline");
-    case ApiError::Kind::Timeout: return QStringLiteral("timeout");
-    case ApiError::Kind::Tls: return QStringLiteral("tls");
-    case ApiError::Kind::Auth: return QStringLiteral("auth");
-    case ApiError::Kind::Forbidden: return QStringLiteral("forbidden");
-    case ApiError::Kind::NotFound: return QStringLiteral("not_found");
-    case ApiError::Kind::Conflict: return QStringLiteral("conflict");
-    case ApiError::Kind::TooLarge: return QStringLiteral("too_large");
-    case ApiError::Kind::UnsupportedType: return QStringLiteral("unsupported_type");
-    case ApiError::Kind::Validation: return QStringLiteral("validation");
-    case ApiError::Kind::RateLimited: return QStringLiteral("rate_limited");
-    case ApiError::Kind::Server: return QStringLiteral("server");
-    case ApiError::Kind::Malformed: return QStringLiteral("malformed");
-    case ApiError::Kind::Cancelled: return QStringLiteral("cancelled");
-    case ApiError::Kind::InsecureUrl: return QStringLiteral("insecure_url");
-    case ApiError::Kind::LocalFile: return QStringLiteral("local_file");
+    case ApiError::Kind::None:
+        return QStringLiteral("none");
+    case ApiError::Kind::Offline:
+        return QStringLiteral("offline");
+    case ApiError::Kind::Timeout:
+        return QStringLiteral("timeout");
+    case ApiError::Kind::Tls:
+        return QStringLiteral("tls");
+    case ApiError::Kind::Auth:
+        return QStringLiteral("auth");
+    case ApiError::Kind::Forbidden:
+        return QStringLiteral("forbidden");
+    case ApiError::Kind::NotFound:
+        return QStringLiteral("not_found");
+    case ApiError::Kind::Conflict:
+        return QStringLiteral("conflict");
+    case ApiError::Kind::TooLarge:
+        return QStringLiteral("too_large");
+    case ApiError::Kind::UnsupportedType:
+        return QStringLiteral("unsupported_type");
+    case ApiError::Kind::Validation:
+        return QStringLiteral("validation");
+    case ApiError::Kind::RateLimited:
+        return QStringLiteral("rate_limited");
+    case ApiError::Kind::Server:
+        return QStringLiteral("server");
+    case ApiError::Kind::Malformed:
+        return QStringLiteral("malformed");
+    case ApiError::Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    case ApiError::Kind::InsecureUrl:
+        return QStringLiteral("insecure_url");
+    case ApiError::Kind::LocalFile:
+        return QStringLiteral("local_file");
     }
     return QStringLiteral("unknown");
 }

@@ -19,7 +19,7 @@ enum Role {
     ClusterNameRole,
     UpdatedAtRole, // QDateTime (UTC)
     CreatedAtRole,
-    UnreadRole, // bool
+    UnreadRole,  // bool
     SummaryRole, // the whole Wire::TicketSummary as QVariant
     // Conversation
     AuthorTypeRole,  // wire value: customer, team, ai, system (others verbatim)

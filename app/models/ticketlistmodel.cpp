@@ -150,13 +150,20 @@ QVariant TicketListModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NumberColumn: return tr("#");
-    case SubjectColumn: return tr("Subject");
-    case StatusColumn: return tr("Status");
-    case SeverityColumn: return tr("Severity");
-    case CategoryColumn: return tr("Category");
-    case ClusterColumn: return tr("Cluster");
-    case UpdatedColumn: return tr("Updated");
+    case NumberColumn:
+        return tr("#");
+    case SubjectColumn:
+        return tr("Subject");
+    case StatusColumn:
+        return tr("Status");
+    case SeverityColumn:
+        return tr("Severity");
+    case CategoryColumn:
+        return tr("Category");
+    case ClusterColumn:
+        return tr("Cluster");
+    case UpdatedColumn:
+        return tr("Updated");
     }
     return {};
 }

@@ -16,8 +16,16 @@ class TicketListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NumberColumn, SubjectColumn, StatusColumn, SeverityColumn, CategoryColumn,
-                  ClusterColumn, UpdatedColumn, ColumnCount };
+    enum Column {
+        NumberColumn,
+        SubjectColumn,
+        StatusColumn,
+        SeverityColumn,
+        CategoryColumn,
+        ClusterColumn,
+        UpdatedColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     explicit TicketListModel(Api::ApiClient *client, QObject *parent = nullptr);

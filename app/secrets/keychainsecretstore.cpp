@@ -51,7 +51,10 @@ SecretResult mapError(QKeychain::Error error, const QString &text)
 }
 
 // Runs one QKeychain job with a timeout and calls `done` exactly once.
-void run(QKeychain::Job *job, int timeoutMs, QObject *context, SecretStore::Done done,
+void run(QKeychain::Job *job,
+         int timeoutMs,
+         QObject *context,
+         SecretStore::Done done,
          std::function<void(QKeychain::Job *, SecretResult &)> onSuccess = {})
 {
     auto called = std::make_shared<bool>(false);
@@ -100,7 +103,9 @@ void KeychainSecretStore::read(const QString &key, QObject *context, Done done)
     });
 }
 
-void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context,
+void KeychainSecretStore::write(const QString &key,
+                                const QString &secret,
+                                QObject *context,
                                 Done done)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service);

@@ -345,19 +345,20 @@ Parsed<ReviewResult> parseReviewResult(const QJsonObject &object)
     review.quality = r.optionalString("quality");
     review.qualityFlags = r.optionalStringList("quality_flags");
     review.clarifyingQuestions = r.optionalStringList("clarifying_questions");
-    review.duplicateCandidates = r.list<DuplicateCandidate>(
-        "duplicate_candidates", [](const QJsonObject &o) -> Parsed<DuplicateCandidate> {
-            Reader c(o, {});
-            DuplicateCandidate d;
-            d.candidateId = c.requiredString("candidate_id");
-            d.summary = c.optionalString("summary");
-            d.statusLabel = c.optionalString("status_label");
-            d.confidence = c.optionalString("confidence");
-            d.alreadyResolved = c.optionalBool("already_resolved");
-            if (!c.ok())
-                return c.error();
-            return d;
-        });
+    review.duplicateCandidates
+        = r.list<DuplicateCandidate>("duplicate_candidates",
+                                     [](const QJsonObject &o) -> Parsed<DuplicateCandidate> {
+                                         Reader c(o, {});
+                                         DuplicateCandidate d;
+                                         d.candidateId = c.requiredString("candidate_id");
+                                         d.summary = c.optionalString("summary");
+                                         d.statusLabel = c.optionalString("status_label");
+                                         d.confidence = c.optionalString("confidence");
+                                         d.alreadyResolved = c.optionalBool("already_resolved");
+                                         if (!c.ok())
+                                             return c.error();
+                                         return d;
+                                     });
     review.recommendedAction = r.optionalString("recommended_action");
     review.expiresAt = r.optionalTime("expires_at");
     if (!r.ok())

@@ -28,7 +28,7 @@ bool isError(const Parsed<T> &p)
     return std::holds_alternative<ParseError>(p);
 }
 
-QDateTime parseTimestamp(const QString &text); // RFC 3339; invalid QDateTime when it is not
+QDateTime parseTimestamp(const QString &text);  // RFC 3339; invalid QDateTime when it is not
 QString formatTimestamp(const QDateTime &time); // RFC 3339 UTC with milliseconds
 
 Parsed<TicketSummary> parseTicketSummary(const QJsonObject &object);

@@ -65,15 +65,19 @@ private slots:
         bool invoice = false;
         for (int row = 0; row < list->model()->rowCount(); ++row)
             invoice = invoice
-                      || list->model()->index(row, Models::TicketListModel::SubjectColumn)
-                             .data().toString().contains(QLatin1String("Invoice"));
+                      || list->model()
+                             ->index(row, Models::TicketListModel::SubjectColumn)
+                             .data()
+                             .toString()
+                             .contains(QLatin1String("Invoice"));
         QVERIFY(invoice);
 
         // The grab is what a user sees: not empty.
         const QImage shot = window.grab().toImage();
         QVERIFY(!shot.isNull());
         if (qEnvironmentVariableIsSet("ANKRA_SCREENSHOT_DIR"))
-            shot.save(qEnvironmentVariable("ANKRA_SCREENSHOT_DIR") + QStringLiteral("/tst-main-window.png"));
+            shot.save(qEnvironmentVariable("ANKRA_SCREENSHOT_DIR")
+                      + QStringLiteral("/tst-main-window.png"));
     }
 
     void errorBannerWhenServerIsDown()

@@ -33,8 +33,11 @@ private:
     Test::TestServer m_server;
     QNetworkAccessManager m_nam;
 
-    Reply send(const QByteArray &method, const QString &pathAndQuery, const QString &token,
-               const QByteArray &orgHeader = {}, const QByteArray &body = {})
+    Reply send(const QByteArray &method,
+               const QString &pathAndQuery,
+               const QString &token,
+               const QByteArray &orgHeader = {},
+               const QByteArray &body = {})
     {
         QNetworkRequest request(m_server.url().resolved(QUrl(pathAndQuery)));
         if (!token.isEmpty())
@@ -46,7 +49,8 @@ private:
         QSignalSpy spy(reply, &QNetworkReply::finished);
         if (!reply->isFinished())
             spy.wait(10'000);
-        Reply r{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
+        Reply r{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                reply->readAll(),
                 reply->rawHeader("Allow")};
         reply->deleteLater();
         return r;
@@ -54,7 +58,8 @@ private:
 
     Reply get(const QString &pathAndQuery, const QString &token = QStringLiteral("<demo>"))
     {
-        return send("GET", pathAndQuery,
+        return send("GET",
+                    pathAndQuery,
                     token == QLatin1String("<demo>") ? m_server.token() : token);
     }
 
@@ -98,23 +103,28 @@ private slots:
 
     void paginationEdges()
     {
-        const qint64 total = page(get(QStringLiteral("/api/v1/org/support/tickets"))).pagination.totalCount;
-        const Wire::TicketPage p1 = page(get(QStringLiteral("/api/v1/org/support/tickets?page=1&page_size=5")));
-        const Wire::TicketPage p2 = page(get(QStringLiteral("/api/v1/org/support/tickets?page=2&page_size=5")));
+        const qint64 total = page(get(QStringLiteral("/api/v1/org/support/tickets")))
+                                 .pagination.totalCount;
+        const Wire::TicketPage p1 = page(
+            get(QStringLiteral("/api/v1/org/support/tickets?page=1&page_size=5")));
+        const Wire::TicketPage p2 = page(
+            get(QStringLiteral("/api/v1/org/support/tickets?page=2&page_size=5")));
         QCOMPARE(p1.result.size(), 5);
         QCOMPARE(p1.pagination.totalPages, int((total + 4) / 5));
         QVERIFY(p1.result.last().id != p2.result.first().id);
-        const Wire::TicketPage beyond = page(get(QStringLiteral("/api/v1/org/support/tickets?page=999")));
+        const Wire::TicketPage beyond = page(
+            get(QStringLiteral("/api/v1/org/support/tickets?page=999")));
         QVERIFY(beyond.result.isEmpty());
         QCOMPARE(beyond.pagination.totalCount, total);
-        const Wire::TicketPage max = page(get(QStringLiteral("/api/v1/org/support/tickets?page_size=100")));
+        const Wire::TicketPage max = page(
+            get(QStringLiteral("/api/v1/org/support/tickets?page_size=100")));
         QCOMPARE(max.result.size(), int(total));
     }
 
     void statusFilterIsRepeatable()
     {
-        const Wire::TicketPage p = page(get(
-            QStringLiteral("/api/v1/org/support/tickets?status=resolved&status=closed&page_size=100")));
+        const Wire::TicketPage p = page(get(QStringLiteral(
+            "/api/v1/org/support/tickets?status=resolved&status=closed&page_size=100")));
         QVERIFY(!p.result.isEmpty());
         for (const Wire::TicketSummary &t : p.result)
             QVERIFY2(t.status == QLatin1String("resolved") || t.status == QLatin1String("closed"),
@@ -123,13 +133,15 @@ private slots:
 
     void searchMatchesSubjectAndDescription()
     {
-        const Wire::TicketPage bySubject = page(get(QStringLiteral("/api/v1/org/support/tickets?q=INVOICE")));
+        const Wire::TicketPage bySubject = page(
+            get(QStringLiteral("/api/v1/org/support/tickets?q=INVOICE")));
         QCOMPARE(bySubject.result.size(), 1);
         QVERIFY(bySubject.result.at(0).subject.contains(QLatin1String("Invoice")));
         const Wire::TicketPage byDescription = page(
             get(QStringLiteral("/api/v1/org/support/tickets?q=Multi-Attach")));
         QCOMPARE(byDescription.result.size(), 1);
-        const Wire::TicketPage none = page(get(QStringLiteral("/api/v1/org/support/tickets?q=zzzqqq")));
+        const Wire::TicketPage none = page(
+            get(QStringLiteral("/api/v1/org/support/tickets?q=zzzqqq")));
         QCOMPARE(none.pagination.totalCount, 0);
         // FTS syntax in user input is text, not a query.
         QCOMPARE(get(QStringLiteral("/api/v1/org/support/tickets?q=%22%20OR%20*")).status, 200);
@@ -139,8 +151,12 @@ private slots:
     {
         const Reply none = get(QStringLiteral("/api/v1/org/support/tickets"), QString());
         QCOMPARE(none.status, 401);
-        QCOMPARE(none.json().value(QLatin1String("detail")).toString(), QStringLiteral("Not authenticated"));
-        QCOMPARE(get(QStringLiteral("/api/v1/org/support/tickets"), QStringLiteral("ank_0123456789abcdef_wrongsecretwrongsecret")).status, 401);
+        QCOMPARE(none.json().value(QLatin1String("detail")).toString(),
+                 QStringLiteral("Not authenticated"));
+        QCOMPARE(get(QStringLiteral("/api/v1/org/support/tickets"),
+                     QStringLiteral("ank_0123456789abcdef_wrongsecretwrongsecret"))
+                     .status,
+                 401);
         QString forged = m_server.token();
         forged.chop(1);
         forged += forged.endsWith(u'A') ? u'B' : u'A';
@@ -149,28 +165,41 @@ private slots:
 
     void organisationsAreIsolated()
     {
-        const QString other = m_server.createToken(QStringLiteral("Other Org"), QStringLiteral("Eve"));
+        const QString other = m_server.createToken(QStringLiteral("Other Org"),
+                                                   QStringLiteral("Eve"));
         QVERIFY(!other.isEmpty());
         const Wire::TicketPage p = page(get(QStringLiteral("/api/v1/org/support/tickets"), other));
         QCOMPARE(p.pagination.totalCount, 0);
         // Selecting an organisation the user does not belong to is forbidden.
         const QString demoOrg = QStringLiteral("11111111-2222-4333-8444-555555555555");
-        QCOMPARE(send("GET", QStringLiteral("/api/v1/org/support/tickets"), other, demoOrg.toUtf8()).status, 403);
-        QCOMPARE(send("GET", QStringLiteral("/api/v1/org/support/tickets"), other, "not-a-uuid").status, 422);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/org/support/tickets"), other, demoOrg.toUtf8())
+                     .status,
+                 403);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/org/support/tickets"), other, "not-a-uuid")
+                     .status,
+                 422);
     }
 
     void badQueriesAre422_data()
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("field");
-        QTest::newRow("page 0") << "page=0" << "page";
-        QTest::newRow("page negative") << "page=-1" << "page";
-        QTest::newRow("page text") << "page=two" << "page";
-        QTest::newRow("page huge") << "page=99999999999" << "page";
-        QTest::newRow("page_size 0") << "page_size=0" << "page_size";
-        QTest::newRow("page_size 101") << "page_size=101" << "page_size";
-        QTest::newRow("status unknown") << "status=done" << "status";
-        QTest::newRow("cluster not uuid") << "cluster_id=prod" << "cluster_id";
+        QTest::newRow("page 0") << "page=0"
+                                << "page";
+        QTest::newRow("page negative") << "page=-1"
+                                       << "page";
+        QTest::newRow("page text") << "page=two"
+                                   << "page";
+        QTest::newRow("page huge") << "page=99999999999"
+                                   << "page";
+        QTest::newRow("page_size 0") << "page_size=0"
+                                     << "page_size";
+        QTest::newRow("page_size 101") << "page_size=101"
+                                       << "page_size";
+        QTest::newRow("status unknown") << "status=done"
+                                        << "status";
+        QTest::newRow("cluster not uuid") << "cluster_id=prod"
+                                          << "cluster_id";
         QTest::newRow("q too long") << QStringLiteral("q=") + QString(201, u'a') << "q";
     }
 
@@ -189,9 +218,13 @@ private slots:
     {
         const Reply missing = get(QStringLiteral("/api/v1/org/support/nothing"));
         QCOMPARE(missing.status, 404);
-        QCOMPARE(missing.json().value(QLatin1String("detail")).toString(), QStringLiteral("Not Found"));
-        const Reply wrongMethod = send("PUT", QStringLiteral("/api/v1/org/support/tickets"), m_server.token(),
-                                      {}, QByteArrayLiteral("{}"));
+        QCOMPARE(missing.json().value(QLatin1String("detail")).toString(),
+                 QStringLiteral("Not Found"));
+        const Reply wrongMethod = send("PUT",
+                                       QStringLiteral("/api/v1/org/support/tickets"),
+                                       m_server.token(),
+                                       {},
+                                       QByteArrayLiteral("{}"));
         QCOMPARE(wrongMethod.status, 405);
         QVERIFY(wrongMethod.allow.contains("GET"));
     }

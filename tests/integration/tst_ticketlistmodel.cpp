@@ -41,7 +41,8 @@ private slots:
         client.setServerUrl(m_server.url());
         client.setToken(m_server.token());
         Models::TicketListModel model(&client);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         Api::TicketQuery query;
         query.pageSize = 5;
         model.setQuery(query);
@@ -51,11 +52,13 @@ private slots:
         QVERIFY(total > 5);
         // The view (here QAbstractItemModelTester) may itself call fetchMore(); keep asking
         // until every page is in.
-        QVERIFY(QTest::qWaitFor([&] {
-            if (model.canFetchMore({}))
-                model.fetchMore({});
-            return model.rowCount() == total && !model.isLoading();
-        }, 10'000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                if (model.canFetchMore({}))
+                    model.fetchMore({});
+                return model.rowCount() == total && !model.isLoading();
+            },
+            10'000));
         QVERIFY(!model.canFetchMore({}));
         QCOMPARE(model.rowCount(), total);
         QSet<QString> ids;
@@ -71,7 +74,8 @@ private slots:
         client.setServerUrl(m_server.url());
         client.setToken(m_server.token());
         Models::TicketListModel model(&client);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         Api::TicketQuery query;
         query.statuses = {QStringLiteral("waiting_customer")};
         model.setQuery(query);

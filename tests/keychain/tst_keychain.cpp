@@ -35,7 +35,8 @@ private slots:
     void writeReadRemove()
     {
         KeychainSecretStore store(QStringLiteral("ankra-support-test"));
-        const QString key = SecretStore::tokenKey(QStringLiteral("http://127.0.0.1:1"), QStringLiteral("me"));
+        const QString key = SecretStore::tokenKey(QStringLiteral("http://127.0.0.1:1"),
+                                                  QStringLiteral("me"));
         const QString token = QStringLiteral("ank_0123456789abcdef_s3cr3t-t0ken");
         QVERIFY(wait([&](auto done) { store.write(key, token, this, done); }).ok());
         const SecretResult read = wait([&](auto done) { store.read(key, this, done); });
@@ -54,12 +55,18 @@ private slots:
     void keysAreSeparatePerAccount()
     {
         KeychainSecretStore store(QStringLiteral("ankra-support-test"));
-        const QString a = SecretStore::tokenKey(QStringLiteral("https://a.example"), QStringLiteral("me"));
-        const QString b = SecretStore::tokenKey(QStringLiteral("https://b.example"), QStringLiteral("me"));
-        QVERIFY(wait([&](auto done) { store.write(a, QStringLiteral("token-a"), this, done); }).ok());
-        QVERIFY(wait([&](auto done) { store.write(b, QStringLiteral("token-b"), this, done); }).ok());
-        QCOMPARE(wait([&](auto done) { store.read(a, this, done); }).secret, QStringLiteral("token-a"));
-        QCOMPARE(wait([&](auto done) { store.read(b, this, done); }).secret, QStringLiteral("token-b"));
+        const QString a = SecretStore::tokenKey(QStringLiteral("https://a.example"),
+                                                QStringLiteral("me"));
+        const QString b = SecretStore::tokenKey(QStringLiteral("https://b.example"),
+                                                QStringLiteral("me"));
+        QVERIFY(
+            wait([&](auto done) { store.write(a, QStringLiteral("token-a"), this, done); }).ok());
+        QVERIFY(
+            wait([&](auto done) { store.write(b, QStringLiteral("token-b"), this, done); }).ok());
+        QCOMPARE(wait([&](auto done) { store.read(a, this, done); }).secret,
+                 QStringLiteral("token-a"));
+        QCOMPARE(wait([&](auto done) { store.read(b, this, done); }).secret,
+                 QStringLiteral("token-b"));
     }
 
     void tokenIsNotWrittenToDisk()
@@ -71,8 +78,11 @@ private slots:
                     store.write(QStringLiteral("disk-check"), token, this, done);
                 }).ok());
         QProcess grep;
-        grep.start(QStringLiteral("grep"), {QStringLiteral("-r"), QStringLiteral("-l"),
-                                            QStringLiteral("plaintext-marker-9731"), qEnvironmentVariable("HOME")});
+        grep.start(QStringLiteral("grep"),
+                   {QStringLiteral("-r"),
+                    QStringLiteral("-l"),
+                    QStringLiteral("plaintext-marker-9731"),
+                    qEnvironmentVariable("HOME")});
         QVERIFY(grep.waitForFinished(10'000));
         QCOMPARE(grep.exitCode(), 1); // 1 = no match
     }
@@ -103,12 +113,12 @@ private slots:
         KeychainSecretStore store(QStringLiteral("ankra-support-test"));
         store.setTimeout(20'000);
         const SecretResult r = wait([&](auto done) { store.read(QStringLiteral("k"), this, done); });
-        QVERIFY2(r.error == SecretResult::Error::Unavailable || r.error == SecretResult::Error::Other,
+        QVERIFY2(r.error == SecretResult::Error::Unavailable
+                     || r.error == SecretResult::Error::Other,
                  qPrintable(r.message));
         QVERIFY(!r.message.isEmpty());
-        const SecretResult w = wait([&](auto done) {
-            store.write(QStringLiteral("k"), QStringLiteral("v"), this, done);
-        });
+        const SecretResult w = wait(
+            [&](auto done) { store.write(QStringLiteral("k"), QStringLiteral("v"), this, done); });
         QVERIFY(!w.ok());
     }
 
@@ -117,7 +127,8 @@ private slots:
         // A keychain that never answers must not hang the caller.
         MemorySecretStore memory;
         memory.failWith(SecretResult::Error::Timeout);
-        const SecretResult r = wait([&](auto done) { memory.read(QStringLiteral("x"), this, done); });
+        const SecretResult r = wait(
+            [&](auto done) { memory.read(QStringLiteral("x"), this, done); });
         QCOMPARE(int(r.error), int(SecretResult::Error::Timeout));
     }
 };

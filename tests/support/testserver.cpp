@@ -51,8 +51,8 @@ bool TestServer::start(bool demo, QString *error)
     while (timer.elapsed() < 20'000 && (m_url.isEmpty() || (demo && m_token.isEmpty()))) {
         if (!m_process->canReadLine() && !m_process->waitForReadyRead(200)) {
             if (m_process->state() != QProcess::Running)
-                return fail(QStringLiteral("server exited: ") + QString::fromUtf8(
-                                m_process->readAllStandardError()));
+                return fail(QStringLiteral("server exited: ")
+                            + QString::fromUtf8(m_process->readAllStandardError()));
             continue;
         }
         while (m_process->canReadLine()) {
@@ -94,10 +94,14 @@ void TestServer::kill()
 QString TestServer::createToken(const QString &organisation, const QString &user, bool team)
 {
     QProcess p;
-    QStringList args{QStringLiteral("token"), QStringLiteral("create"),
-                     QStringLiteral("--data-dir"), m_dataDir.path(),
-                     QStringLiteral("--org"), organisation,
-                     QStringLiteral("--user"), user};
+    QStringList args{QStringLiteral("token"),
+                     QStringLiteral("create"),
+                     QStringLiteral("--data-dir"),
+                     m_dataDir.path(),
+                     QStringLiteral("--org"),
+                     organisation,
+                     QStringLiteral("--user"),
+                     user};
     if (team)
         args << QStringLiteral("--team");
     p.start(binary(), args);

@@ -19,8 +19,12 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("messagePart");
-        auto row = [](const char *name, QNetworkReply::NetworkError net, int status,
-                      const char *body, Kind kind, const char *part) {
+        auto row = [](const char *name,
+                      QNetworkReply::NetworkError net,
+                      int status,
+                      const char *body,
+                      Kind kind,
+                      const char *part) {
             QTest::newRow(name) << int(net) << status << QByteArray(body) << int(kind)
                                 << QString::fromUtf8(part);
         };
@@ -31,16 +35,38 @@ private slots:
         row("timeout", QNetworkReply::TimeoutError, 0, "", Kind::Timeout, "in time");
         row("tls", QNetworkReply::SslHandshakeFailedError, 0, "", Kind::Tls, "secure");
         row("cancel", QNetworkReply::OperationCanceledError, 0, "", Kind::Cancelled, "Cancel");
-        row("401", QNetworkReply::NoError, 401, R"({"detail":"Not authenticated"})", Kind::Auth, "token");
+        row("401",
+            QNetworkReply::NoError,
+            401,
+            R"({"detail":"Not authenticated"})",
+            Kind::Auth,
+            "token");
         row("403", QNetworkReply::NoError, 403, "", Kind::Forbidden, "allowed");
-        row("404", QNetworkReply::NoError, 404, R"({"detail":"Not Found"})", Kind::NotFound, "Not found");
-        row("409", QNetworkReply::NoError, 409, R"({"detail":"Review flagged: acknowledge to submit"})",
-            Kind::Conflict, "acknowledge");
-        row("413", QNetworkReply::NoError, 413, R"({"detail":"File exceeds 25 MiB"})", Kind::TooLarge, "25 MiB");
+        row("404",
+            QNetworkReply::NoError,
+            404,
+            R"({"detail":"Not Found"})",
+            Kind::NotFound,
+            "Not found");
+        row("409",
+            QNetworkReply::NoError,
+            409,
+            R"({"detail":"Review flagged: acknowledge to submit"})",
+            Kind::Conflict,
+            "acknowledge");
+        row("413",
+            QNetworkReply::NoError,
+            413,
+            R"({"detail":"File exceeds 25 MiB"})",
+            Kind::TooLarge,
+            "25 MiB");
         row("415", QNetworkReply::NoError, 415, "", Kind::UnsupportedType, "not accepted");
-        row("422", QNetworkReply::NoError, 422,
+        row("422",
+            QNetworkReply::NoError,
+            422,
             R"({"detail":[{"loc":["body","subject"],"msg":"field required","type":"value_error.missing"}]})",
-            Kind::Validation, "subject: field required");
+            Kind::Validation,
+            "subject: field required");
         row("429", QNetworkReply::NoError, 429, "", Kind::RateLimited, "Too many");
         row("500", QNetworkReply::NoError, 500, "oops", Kind::Server, "500");
         row("503", QNetworkReply::NoError, 503, "", Kind::Server, "503");
@@ -54,8 +80,10 @@ private slots:
         QFETCH(QByteArray, body);
         QFETCH(int, kind);
         QFETCH(QString, messagePart);
-        const ApiError e = errorFromResponse(QNetworkReply::NetworkError(networkError), status,
-                                             body, "7");
+        const ApiError e = errorFromResponse(QNetworkReply::NetworkError(networkError),
+                                             status,
+                                             body,
+                                             "7");
         QCOMPARE(kindName(e.kind), kindName(Kind(kind)));
         QVERIFY2(e.message.contains(messagePart), qPrintable(e.message));
     }
@@ -63,7 +91,8 @@ private slots:
     void validationFields()
     {
         const ApiError e = errorFromResponse(
-            QNetworkReply::NoError, 422,
+            QNetworkReply::NoError,
+            422,
             R"({"detail":[{"loc":["body","subject"],"msg":"too long","type":"x"},{"loc":["query","page"],"msg":"bad","type":"y"}]})",
             {});
         QCOMPARE(e.fieldErrors.value(QStringLiteral("subject")), QStringLiteral("too long"));

@@ -65,7 +65,8 @@ private slots:
         QCOMPARE(t.comments.at(1).authorType, QStringLiteral("robot"));
         QCOMPARE(t.attachments.size(), 1);
         QCOMPARE(t.attachments.at(0).sizeBytes, 18234);
-        QCOMPARE(t.environment.value(QLatin1String("cluster_name")).toString(), QStringLiteral("prod"));
+        QCOMPARE(t.environment.value(QLatin1String("cluster_name")).toString(),
+                 QStringLiteral("prod"));
         QVERIFY(t.description.contains(QLatin1String("```")));
     }
 
@@ -94,21 +95,23 @@ private slots:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("expectedError");
-        QTest::newRow("not json") << QByteArray("<html>502</html>") << QStringLiteral("invalid JSON");
+        QTest::newRow("not json") << QByteArray("<html>502</html>")
+                                  << QStringLiteral("invalid JSON");
         QTest::newRow("array") << QByteArray("[]") << QStringLiteral("expected a JSON object");
-        QTest::newRow("no result") << QByteArray(R"({"items": []})")
-                                   << QStringLiteral("result: expected an array");
-        QTest::newRow("item not object") << QByteArray(R"({"result": [1]})")
-                                         << QStringLiteral("result[0]: expected an object");
-        QTest::newRow("missing id")
-            << QByteArray(R"({"result": [{"subject": "s", "status": "open", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}]})")
-            << QStringLiteral("result[0].id: is missing");
-        QTest::newRow("bad time")
-            << QByteArray(R"({"result": [{"id": "x", "subject": "s", "status": "open", "created_at": "yesterday", "updated_at": "2026-01-01T00:00:00Z"}]})")
-            << QStringLiteral("result[0].created_at: expected an RFC 3339 date-time");
-        QTest::newRow("wrong type")
-            << QByteArray(R"({"result": [{"id": 7, "subject": "s", "status": "open", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}]})")
-            << QStringLiteral("result[0].id: expected a string");
+        QTest::newRow("no result")
+            << QByteArray(R"({"items": []})") << QStringLiteral("result: expected an array");
+        QTest::newRow("item not object")
+            << QByteArray(R"({"result": [1]})") << QStringLiteral("result[0]: expected an object");
+        QTest::newRow("missing id") << QByteArray(
+            R"({"result": [{"subject": "s", "status": "open", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}]})")
+                                    << QStringLiteral("result[0].id: is missing");
+        QTest::newRow("bad time") << QByteArray(
+            R"({"result": [{"id": "x", "subject": "s", "status": "open", "created_at": "yesterday", "updated_at": "2026-01-01T00:00:00Z"}]})")
+                                  << QStringLiteral(
+                                         "result[0].created_at: expected an RFC 3339 date-time");
+        QTest::newRow("wrong type") << QByteArray(
+            R"({"result": [{"id": 7, "subject": "s", "status": "open", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}]})")
+                                    << QStringLiteral("result[0].id: expected a string");
         QTest::newRow("bad pagination")
             << QByteArray(R"({"result": [], "pagination": {"page": "two"}})")
             << QStringLiteral("pagination.page: expected an integer");

@@ -44,9 +44,8 @@ void StatusDelegate::paint(QPainter *painter,
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString value = index.data(m_kind == Kind::Status ? Models::StatusRole
-                                                            : Models::SeverityRole)
-                              .toString();
+    const QString value
+        = index.data(m_kind == Kind::Status ? Models::StatusRole : Models::SeverityRole).toString();
     const QString text = m_kind == Kind::Status ? index.data(Models::StatusLabelRole).toString()
                                                 : value;
     opt.text.clear();
@@ -72,11 +71,14 @@ void StatusDelegate::paint(QPainter *painter,
     const int dot = fm.height() / 3;
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
-    painter->drawEllipse(QPoint(pill.left() + pad + dot / 2, pill.center().y() + 1), dot / 2, dot / 2);
+    painter->drawEllipse(QPoint(pill.left() + pad + dot / 2, pill.center().y() + 1),
+                         dot / 2,
+                         dot / 2);
     painter->setPen(opt.palette.color(opt.state & QStyle::State_Selected ? QPalette::HighlightedText
                                                                          : QPalette::Text));
     const QRect textRect = pill.adjusted(pad + dot + pad / 2, 0, -pad, 0);
-    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+    painter->drawText(textRect,
+                      Qt::AlignVCenter | Qt::AlignLeft,
                       fm.elidedText(text, Qt::ElideRight, textRect.width()));
     painter->restore();
 }
@@ -85,8 +87,9 @@ QSize StatusDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     const QFontMetrics fm(option.font);
-    const QString text = index.data(m_kind == Kind::Status ? Models::StatusLabelRole
-                                                           : Models::SeverityRole)
+    const QString text = index
+                             .data(m_kind == Kind::Status ? Models::StatusLabelRole
+                                                          : Models::SeverityRole)
                              .toString();
     size.setWidth(fm.horizontalAdvance(text) + fm.height() * 2);
     size.setHeight(qMax(size.height(), fm.height() + 10));

@@ -19,8 +19,11 @@ ViewSidebar::ViewSidebar(QWidget *parent)
     };
     const QList<View> views{
         {tr("Open"),
-         {QStringLiteral("pending_review"), QStringLiteral("open"), QStringLiteral("triaging"),
-          QStringLiteral("in_progress"), QStringLiteral("waiting_customer")}},
+         {QStringLiteral("pending_review"),
+          QStringLiteral("open"),
+          QStringLiteral("triaging"),
+          QStringLiteral("in_progress"),
+          QStringLiteral("waiting_customer")}},
         {tr("Waiting on me"), {QStringLiteral("waiting_customer")}},
         {tr("In progress"), {QStringLiteral("triaging"), QStringLiteral("in_progress")}},
         {tr("Resolved"), {QStringLiteral("resolved")}},
