@@ -18,3 +18,9 @@ if(ANKRA_BUILD_GUI)
         ANKRA_APP_BINARY="$<TARGET_FILE:ankra-support>")
     add_dependencies(tst_tokenhygiene ankra-support)
 endif()
+ankra_add_test(tst_client_updates LABEL integration
+    SOURCES integration/tst_client_updates.cpp LIBS ankra_test_support ankra_models)
+if(ANKRA_BUILD_GUI)
+    ankra_add_test(tst_signin_keychain LABEL keychain
+        SOURCES keychain/tst_signin_keychain.cpp LIBS ankra_test_support ankra_ui)
+endif()

@@ -1,19 +1,27 @@
 // The composition root: the only place that creates and wires the real objects.
 
 #include "mainwindow.h"
+#include "signin/accountswitcher.h"
 #include "signin/signindialog.h"
+#include "wizard/submitwizard.h"
 
 #include "api/apiclient.h"
 #include "api/serverurl.h"
+#include "models/readstate.h"
 #include "secrets/accountstore.h"
 #include "secrets/keychainsecretstore.h"
 
+#include <KSyntaxHighlighting/Repository>
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QStandardPaths>
 
+#include <functional>
 #include <memory>
 
 using namespace Ankra;
@@ -63,56 +71,121 @@ int main(int argc, char *argv[])
     QSettings settings; // server URL, account name and organisation only: never the token
     Secrets::AccountStore accounts(&settings);
     Secrets::KeychainSecretStore keychain(QStringLiteral("ankra-support"));
+    // Expensive to load: one for the whole application, lent to the widgets that preview.
+    KSyntaxHighlighting::Repository repository;
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dataDir);
+    Models::ReadStateStore readState(QDir(dataDir).filePath(QStringLiteral("read-state.ini")));
     std::unique_ptr<Ui::MainWindow> window;
-    auto showWindow = [&] {
+
+    std::function<void(const QString &, const QString &)> showSignIn;
+    std::function<void(const Secrets::Account &, const QString &)> startSession;
+    startSession = [&](const Secrets::Account &account, const QString &token) {
+        window.reset(); // the old session's jobs end with its window
+        client.setServerUrl(account.isValid() ? QUrl(account.serverUrl) : serverUrl);
+        client.setOrganisationId(account.organisationId);
+        client.setToken(token);
         window = std::make_unique<Ui::MainWindow>(&client);
+        window->setReadState(&readState);
+        window->setSyntaxRepository(&repository);
+        auto *switcher = new Ui::AccountSwitcher(&accounts, window.get());
+        switcher->setCurrent(account);
+        window->addToolBarWidget(switcher);
+        // Ctrl+N: the new-ticket wizard (ui/wizard); a new or linked ticket opens in the window.
+        QObject::connect(window.get(), &Ui::MainWindow::newTicketRequested, window.get(), [&] {
+            auto *wizard = new Ui::SubmitWizard(&client, window.get());
+            wizard->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(wizard,
+                             &Ui::SubmitWizard::ticketOpened,
+                             window.get(),
+                             [&](const QString &ticketId) {
+                                 window->refresh();
+                                 window->openTicket(ticketId);
+                             });
+            wizard->loadServerData();
+            wizard->show();
+        });
+        // Queued: each of these destroys the window the menu lives in.
+        QObject::connect(
+            switcher,
+            &Ui::AccountSwitcher::switchRequested,
+            &app,
+            [&](const Secrets::Account &next) {
+                keychain.read(next.tokenKey(), &app, [&, next](const Secrets::SecretResult &r) {
+                    if (!r.ok()) {
+                        showSignIn(next.serverUrl, r.message);
+                        return;
+                    }
+                    accounts.setCurrent(next);
+                    startSession(next, r.secret);
+                });
+            },
+            Qt::QueuedConnection);
+        QObject::connect(
+            switcher,
+            &Ui::AccountSwitcher::addAccountRequested,
+            &app,
+            [&] { showSignIn({}, {}); },
+            Qt::QueuedConnection);
+        QObject::connect(
+            switcher,
+            &Ui::AccountSwitcher::signOutRequested,
+            &app,
+            [&](const Secrets::Account &gone) {
+                keychain.remove(gone.tokenKey(), &app, [&, gone](const Secrets::SecretResult &r) {
+                    accounts.remove(gone);
+                    window.reset();
+                    client.setToken({});
+                    showSignIn(gone.serverUrl,
+                               r.ok() || r.error == Secrets::SecretResult::Error::NotFound
+                                   ? QString()
+                                   : r.message);
+                });
+            },
+            Qt::QueuedConnection);
         window->show();
+    };
+    showSignIn = [&](const QString &server, const QString &keychainProblem) {
+        auto *dialog = new Ui::SignInDialog(&nam, &keychain, &accounts);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (!server.isEmpty())
+            dialog->setServerUrl(server);
+        if (!keychainProblem.isEmpty())
+            dialog->showKeychainProblem(keychainProblem);
+        QObject::connect(dialog, &QDialog::accepted, &app, [&, dialog] {
+            startSession(dialog->account(), dialog->token());
+        });
+        QObject::connect(dialog, &QDialog::rejected, &app, [&] {
+            if (!window)
+                QApplication::quit();
+        });
+        dialog->show();
     };
 
     // A token from the environment is used for this session only and never stored.
     const QString envToken = qEnvironmentVariable("ANKRA_API_TOKEN");
     qunsetenv("ANKRA_API_TOKEN");
     if (!envToken.isEmpty()) {
-        client.setServerUrl(serverUrl);
-        client.setToken(envToken);
-        showWindow();
+        startSession({}, envToken);
         return app.exec();
     }
 
-    auto *dialog = new Ui::SignInDialog(&nam, &keychain, &accounts);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (!serverOptionText.isEmpty() || qEnvironmentVariableIsSet("ANKRA_SUPPORT_URL"))
-        dialog->setServerUrl(serverUrl.toString());
-    QObject::connect(dialog, &QDialog::accepted, &app, [&, dialog] {
-        const Secrets::Account account = dialog->account();
-        client.setServerUrl(QUrl(account.serverUrl));
-        client.setOrganisationId(account.organisationId);
-        client.setToken(dialog->token());
-        showWindow();
-    });
-    QObject::connect(dialog, &QDialog::rejected, &app, &QApplication::quit);
-
+    const bool serverGiven = !serverOptionText.isEmpty()
+                             || qEnvironmentVariableIsSet("ANKRA_SUPPORT_URL");
     const Secrets::Account current = accounts.current();
     const bool serverMatches = serverOptionText.isEmpty()
                                || Api::normalizedServerUrl(current.serverUrl) == serverUrl;
     if (current.isValid() && serverMatches) {
         // The stored account's token comes from the keychain, asynchronously.
-        keychain.read(current.tokenKey(),
-                      &app,
-                      [&, current, dialog](const Secrets::SecretResult &r) {
-                          if (!r.ok()) {
-                              dialog->showKeychainProblem(r.message);
-                              dialog->show();
-                              return;
-                          }
-                          dialog->deleteLater();
-                          client.setServerUrl(QUrl(current.serverUrl));
-                          client.setOrganisationId(current.organisationId);
-                          client.setToken(r.secret);
-                          showWindow();
-                      });
+        keychain.read(current.tokenKey(), &app, [&, current](const Secrets::SecretResult &r) {
+            if (!r.ok()) {
+                showSignIn(current.serverUrl, r.message);
+                return;
+            }
+            startSession(current, r.secret);
+        });
     } else {
-        dialog->show();
+        showSignIn(serverGiven ? serverUrl.toString() : QString(), {});
     }
     return app.exec();
 }

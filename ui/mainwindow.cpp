@@ -2,14 +2,20 @@
 
 #include "detail/detailview.h"
 #include "tickets/statusdelegate.h"
+#include "tickets/ticketproxymodel.h"
 #include "tickets/viewsidebar.h"
 
 #include "api/apiclient.h"
+#include "models/readstate.h"
 #include "models/roles.h"
 #include "models/ticketcontroller.h"
 #include "models/ticketlistmodel.h"
+#include "models/updatepoller.h"
+#include "models/viewcounter.h"
+#include "wire/enums.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -32,15 +38,21 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Ankra Support"));
-    resize(1200, 760);
+    resize(1400, 860);
 
     auto *toolbar = addToolBar(tr("Main"));
+    m_toolbar = toolbar;
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setMovable(false);
+    auto *newTicketAction = toolbar->addAction(tr("New ticket"));
+    newTicketAction->setObjectName(QStringLiteral("newTicketAction"));
+    newTicketAction->setShortcut(QKeySequence::New);
+    newTicketAction->setToolTip(tr("Describe a problem and file a ticket (Ctrl+N)"));
+    connect(newTicketAction, &QAction::triggered, this, &MainWindow::newTicketRequested);
     auto *refreshAction = toolbar->addAction(tr("Refresh"));
     refreshAction->setObjectName(QStringLiteral("refreshAction"));
     refreshAction->setShortcut(QKeySequence::Refresh);
-    refreshAction->setToolTip(tr("Reload the ticket list (F5)"));
+    refreshAction->setToolTip(tr("Check for updates (F5)"));
     connect(refreshAction, &QAction::triggered, this, &MainWindow::refresh);
 
     m_search = new QLineEdit(this);
@@ -79,7 +91,15 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_list->setModel(m_model);
+    m_proxy = new TicketProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_list->setModel(m_proxy);
+    // No sort column: the server's order (most recently updated first). A header click sorts
+    // the loaded rows on the client (TicketProxyModel); clicking through to "none" is not
+    // offered by QHeaderView, F5 keeps the chosen order.
+    m_list->header()->setSortIndicator(-1, Qt::DescendingOrder);
+    m_list->setSortingEnabled(true);
+    m_list->header()->setSortIndicatorShown(true);
     m_list->setItemDelegateForColumn(Models::TicketListModel::StatusColumn,
                                      new StatusDelegate(StatusDelegate::Kind::Status, m_list));
     m_list->setItemDelegateForColumn(Models::TicketListModel::SeverityColumn,
@@ -87,12 +107,12 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     QHeaderView *header = m_list->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(Models::TicketListModel::SubjectColumn, QHeaderView::Stretch);
-    header->resizeSection(Models::TicketListModel::NumberColumn, 56);
-    header->resizeSection(Models::TicketListModel::StatusColumn, 160);
-    header->resizeSection(Models::TicketListModel::SeverityColumn, 100);
+    header->resizeSection(Models::TicketListModel::NumberColumn, 48);
+    header->resizeSection(Models::TicketListModel::StatusColumn, 150);
+    header->resizeSection(Models::TicketListModel::SeverityColumn, 96);
     header->resizeSection(Models::TicketListModel::CategoryColumn, 120);
-    header->resizeSection(Models::TicketListModel::ClusterColumn, 140);
-    header->resizeSection(Models::TicketListModel::UpdatedColumn, 150);
+    header->resizeSection(Models::TicketListModel::ClusterColumn, 130);
+    header->resizeSection(Models::TicketListModel::UpdatedColumn, 90);
 
     m_bannerBox = new QWidget(this);
     m_bannerBox->setObjectName(QStringLiteral("errorBanner"));
@@ -127,19 +147,25 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     listAndDetail->addWidget(m_detail);
     listAndDetail->setStretchFactor(0, 1);
     listAndDetail->setStretchFactor(1, 1);
+    // The list needs room for its seven columns; the subject column takes what is left.
+    listAndDetail->setSizes({780, 450});
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_sidebar);
     splitter->addWidget(listAndDetail);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({180, 1020});
+    splitter->setSizes({170, 1230});
     setCentralWidget(splitter);
 
     connect(m_list, &QTreeView::activated, this, [this](const QModelIndex &index) {
         openTicket(index.data(Models::IdRole).toString());
     });
-    connect(m_detail, &DetailView::ticketUpdated, this, [this] { m_model->reload(); });
+    // The user's own change (reply, close, upload): update the rows in place and the counts.
+    connect(m_detail, &DetailView::ticketUpdated, this, [this] {
+        m_model->refresh();
+        m_counter->refresh();
+    });
     auto *replyAction = new QAction(tr("Reply"), this);
     replyAction->setObjectName(QStringLiteral("replyAction"));
     replyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -162,9 +188,40 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
             statusBar()->clearMessage();
     });
 
+    m_counter = new Models::ViewCounter(m_client, m_sidebar->viewStatuses(), this);
+    connect(m_counter, &Models::ViewCounter::countChanged, m_sidebar, &ViewSidebar::setCount);
+    m_poller = new Models::UpdatePoller(m_model, m_controller, this);
+    connect(m_poller, &Models::UpdatePoller::polled, m_counter, &Models::ViewCounter::refresh);
+    connect(m_poller,
+            &Models::UpdatePoller::statusChanged,
+            this,
+            [this](const QString &ticketId, const QString &, const QString &newStatus) {
+                const int row = m_model->rowOf(ticketId);
+                const QString subject = row >= 0 ? m_model->ticketAt(row).subject
+                                                 : m_controller->ticket().subject;
+                statusBar()->showMessage(tr("“%1” is now: %2")
+                                             .arg(subject, Wire::statusLabel(newStatus)),
+                                         15'000);
+            });
+    connect(m_poller,
+            &Models::UpdatePoller::newReplies,
+            this,
+            [this](const QString &, const QList<Wire::Comment> &comments) {
+                statusBar()->showMessage(tr("%n new reply(s) on “%1”", nullptr, int(comments.size()))
+                                             .arg(m_controller->ticket().subject),
+                                         15'000);
+            });
+    // Whatever the user has open is read, including the answers to their own actions.
+    connect(m_controller, &Models::TicketController::ticketChanged, this, [this] {
+        if (m_readState && m_controller->hasTicket())
+            m_readState->markRead(m_controller->ticket().id, m_controller->ticket().updatedAt);
+    });
+
     if (m_client->hasToken()) {
         applyQuery();
         m_controller->loadLimits();
+        m_counter->refresh();
+        m_poller->start();
     } else
         showBanner(tr("Not signed in: no API token. Start with ANKRA_API_TOKEN set, or use "
                       "make run for the local demo server."),
@@ -182,8 +239,38 @@ void MainWindow::applyQuery()
 
 void MainWindow::refresh()
 {
-    m_model->reload();
-    m_controller->reload();
+    // After an error there may be nothing to refresh incrementally: start over.
+    if (m_model->lastError().isError() || m_model->rowCount() == 0) {
+        m_model->reload();
+        m_controller->reload();
+        m_counter->refresh();
+        return;
+    }
+    m_poller->poll();
+}
+
+void MainWindow::setReadState(Models::ReadStateStore *store)
+{
+    m_readState = store;
+    m_model->setReadState(store);
+}
+
+void MainWindow::setSyntaxRepository(KSyntaxHighlighting::Repository *repository)
+{
+    m_detail->setSyntaxRepository(repository);
+}
+
+void MainWindow::addToolBarWidget(QWidget *widget)
+{
+    m_toolbar->addWidget(widget);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Coming back to the window is when the user wants to see what happened meanwhile.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_client->hasToken())
+        m_poller->pollSoon();
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::openTicket(const QString &ticketId)

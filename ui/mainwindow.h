@@ -9,6 +9,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTimer;
+class QToolBar;
 class QTreeView;
 
 namespace Ankra::Api {
@@ -16,13 +17,20 @@ class ApiClient;
 struct ApiError;
 } // namespace Ankra::Api
 namespace Ankra::Models {
+class ReadStateStore;
 class TicketController;
 class TicketListModel;
+class UpdatePoller;
+class ViewCounter;
 } // namespace Ankra::Models
+namespace KSyntaxHighlighting {
+class Repository;
+}
 
 namespace Ankra::Ui {
 
 class DetailView;
+class TicketProxyModel;
 class ViewSidebar;
 
 class MainWindow : public QMainWindow
@@ -36,9 +44,24 @@ public:
     DetailView *detailView() const { return m_detail; }
     void openTicket(const QString &ticketId);
     void showBanner(const QString &text, bool offerRetry);
+    Models::UpdatePoller *poller() const { return m_poller; }
+    Models::ViewCounter *viewCounter() const { return m_counter; }
+    // Unread state (bold rows); opening a ticket marks it read. Optional, not owned.
+    void setReadState(Models::ReadStateStore *store);
+    // Enables attachment previews; owned by the composition root.
+    void setSyntaxRepository(KSyntaxHighlighting::Repository *repository);
+    // A widget for the right end of the toolbar (the account switcher).
+    void addToolBarWidget(QWidget *widget);
 
 public slots:
     void refresh();
+
+signals:
+    // Ctrl+N / "New ticket": the composition root opens the new-ticket wizard.
+    void newTicketRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void applyQuery();
@@ -57,6 +80,11 @@ private:
     QWidget *m_bannerBox;
     QLabel *m_count;
     QTimer *m_searchDebounce;
+    TicketProxyModel *m_proxy;
+    Models::UpdatePoller *m_poller;
+    Models::ViewCounter *m_counter;
+    Models::ReadStateStore *m_readState = nullptr;
+    QToolBar *m_toolbar;
 };
 
 } // namespace Ankra::Ui

@@ -1,5 +1,6 @@
 #include "models/ticketlistmodel.h"
 
+#include "models/readstate.h"
 #include "models/roles.h"
 #include "wire/enums.h"
 
@@ -20,12 +21,15 @@ void TicketListModel::setQuery(const Api::TicketQuery &query)
 
 void TicketListModel::reload()
 {
-    if (m_job) {
-        m_job->disconnect(this);
-        m_job->cancel();
-        m_job->deleteLater();
-        m_job = nullptr;
+    for (QPointer<Api::ListTicketsJob> *job : {&m_job, &m_refreshJob}) {
+        if (*job) {
+            (*job)->disconnect(this);
+            (*job)->cancel();
+            (*job)->deleteLater();
+            *job = nullptr;
+        }
     }
+    m_refreshPending = false;
     beginResetModel();
     m_rows.clear();
     m_loadedPages = 0;
@@ -78,6 +82,177 @@ void TicketListModel::onPageFinished()
         endInsertRows();
     }
     emit pageLoaded(page.pagination.page);
+    if (m_refreshPending) {
+        m_refreshPending = false;
+        refresh();
+    }
+}
+
+void TicketListModel::setReadState(ReadStateStore *store)
+{
+    if (m_readState)
+        m_readState->disconnect(this);
+    m_readState = store;
+    if (store) {
+        connect(store, &ReadStateStore::changed, this, [this](const QString &ticketId) {
+            const int row = rowOf(ticketId);
+            if (row >= 0)
+                emit dataChanged(index(row, 0), index(row, ColumnCount - 1), {UnreadRole});
+        });
+    }
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {UnreadRole});
+}
+
+int TicketListModel::rowOf(const QString &ticketId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (m_rows.at(row).id == ticketId)
+            return row;
+    return -1;
+}
+
+void TicketListModel::refresh()
+{
+    if (m_refreshJob)
+        return;
+    if (m_job || m_totalPages < 0) {
+        // A page is on its way (or the first one never came): refresh once it is in, or, when
+        // nothing was ever loaded, simply load.
+        if (m_job)
+            m_refreshPending = true;
+        else
+            reload();
+        return;
+    }
+    m_refreshRows.clear();
+    m_refreshPages = qMax(1, m_loadedPages);
+    m_refreshPagination.reset();
+    requestRefreshPage(1);
+}
+
+void TicketListModel::requestRefreshPage(int page)
+{
+    Api::TicketQuery q = m_query;
+    q.page = page;
+    m_refreshJob = m_client->listTickets(q, this);
+    connect(m_refreshJob, &Api::ApiJob::finished, this, &TicketListModel::onRefreshPageFinished);
+}
+
+void TicketListModel::onRefreshPageFinished()
+{
+    Api::ListTicketsJob *job = m_refreshJob;
+    m_refreshJob = nullptr;
+    job->deleteLater();
+    if (!job->ok()) {
+        m_lastError = job->error();
+        if (m_lastError.kind != Api::ApiError::Kind::Cancelled)
+            emit errorOccurred(m_lastError);
+        return;
+    }
+    const Wire::TicketPage &page = job->page();
+    m_refreshRows.append(page.result);
+    m_refreshPagination = page.pagination;
+    const int next = page.pagination.page + 1;
+    if (next <= m_refreshPages && next <= page.pagination.totalPages) {
+        requestRefreshPage(next);
+        return;
+    }
+    m_lastError = {};
+    applyRefresh(std::exchange(m_refreshRows, {}));
+}
+
+void TicketListModel::applyRefresh(const QList<Wire::TicketSummary> &incoming)
+{
+    // Pages fetched one after another may overlap when a ticket moved meanwhile: keep the first.
+    QList<Wire::TicketSummary> fresh;
+    QSet<QString> freshIds;
+    for (const Wire::TicketSummary &t : incoming)
+        if (!freshIds.contains(t.id)) {
+            freshIds.insert(t.id);
+            fresh.append(t);
+        }
+
+    // 1. Remove the rows that left the loaded range, bottom up, in contiguous runs.
+    for (int row = int(m_rows.size()) - 1; row >= 0;) {
+        if (freshIds.contains(m_rows.at(row).id)) {
+            --row;
+            continue;
+        }
+        int first = row;
+        while (first > 0 && !freshIds.contains(m_rows.at(first - 1).id))
+            --first;
+        beginRemoveRows({}, first, row);
+        m_rows.remove(first, row - first + 1);
+        endRemoveRows();
+        row = first - 1;
+    }
+
+    // 2. Walk the new order: rows before `i` are final, so an existing row is always at or
+    // below `i` and moves up; new rows are inserted in place; changed rows emit dataChanged.
+    for (int i = 0; i < fresh.size(); ++i) {
+        const Wire::TicketSummary &t = fresh.at(i);
+        int j = -1;
+        for (int k = i; k < m_rows.size(); ++k)
+            if (m_rows.at(k).id == t.id) {
+                j = k;
+                break;
+            }
+        if (j < 0) {
+            beginInsertRows({}, i, i);
+            m_rows.insert(i, t);
+            endInsertRows();
+            continue;
+        }
+        if (j != i) {
+            beginMoveRows({}, j, j, {}, i);
+            m_rows.move(j, i);
+            endMoveRows();
+        }
+        if (!(m_rows.at(i) == t)) {
+            const QString oldStatus = m_rows.at(i).status;
+            m_rows[i] = t;
+            emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
+            if (oldStatus != t.status)
+                emit statusChanged(t.id, oldStatus, t.status);
+        }
+    }
+    if (m_refreshPagination) {
+        m_totalCount = m_refreshPagination->totalCount;
+        m_totalPages = m_refreshPagination->totalPages;
+        m_loadedPages = qMin(m_refreshPages, qMax(1, m_totalPages));
+    }
+    emit refreshed();
+}
+
+QString TicketListModel::categoryLabel(const QString &category)
+{
+    if (category == QLatin1String("technical"))
+        return tr("Technical");
+    if (category == QLatin1String("bug"))
+        return tr("Bug");
+    if (category == QLatin1String("feature_request"))
+        return tr("Feature request");
+    if (category == QLatin1String("account"))
+        return tr("Account");
+    if (category == QLatin1String("billing"))
+        return tr("Billing");
+    if (category == QLatin1String("other"))
+        return tr("Other");
+    return category; // unknown values verbatim, never hidden
+}
+
+QString TicketListModel::severityLabel(const QString &severity)
+{
+    if (severity == QLatin1String("critical"))
+        return tr("Critical");
+    if (severity == QLatin1String("high"))
+        return tr("High");
+    if (severity == QLatin1String("medium"))
+        return tr("Medium");
+    if (severity == QLatin1String("low"))
+        return tr("Low");
+    return severity;
 }
 
 int TicketListModel::rowCount(const QModelIndex &parent) const
@@ -105,9 +280,9 @@ QVariant TicketListModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return Wire::statusLabel(t.status);
         case SeverityColumn:
-            return t.severity;
+            return severityLabel(t.severity);
         case CategoryColumn:
-            return t.category;
+            return categoryLabel(t.category);
         case ClusterColumn:
             return t.clusterName;
         case UpdatedColumn:
@@ -139,7 +314,7 @@ QVariant TicketListModel::data(const QModelIndex &index, int role) const
     case CreatedAtRole:
         return t.createdAt;
     case UnreadRole:
-        return false;
+        return m_readState ? m_readState->isUnread(t.id, t.updatedAt) : false;
     default:
         return {};
     }
@@ -170,7 +345,7 @@ QVariant TicketListModel::headerData(int section, Qt::Orientation orientation, i
 
 bool TicketListModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || m_job)
+    if (parent.isValid() || m_job || m_refreshJob)
         return false;
     return m_totalPages < 0 ? false : m_loadedPages < m_totalPages;
 }

@@ -3,6 +3,9 @@
 // The ticket list, fed page by page from the server through ApiClient (canFetchMore/fetchMore).
 // Filters (statuses, cluster, search) are applied on the server: setQuery() starts over.
 // One row per ticket; columns are the list view's columns. Lives in the GUI thread.
+// refresh() re-fetches the pages already loaded and applies the differences row by row
+// (dataChanged, inserts, removals, moves) so selection and scroll position survive; reload()
+// starts over with a reset. Unread state comes from an optional ReadStateStore.
 
 #include "api/apiclient.h"
 #include "wire/types.h"
@@ -10,7 +13,11 @@
 #include <QAbstractTableModel>
 #include <QPointer>
 
+#include <optional>
+
 namespace Ankra::Models {
+
+class ReadStateStore;
 
 class TicketListModel : public QAbstractTableModel
 {
@@ -33,6 +40,15 @@ public:
     void setQuery(const Api::TicketQuery &query); // resets and loads the first page
     const Api::TicketQuery &query() const { return m_query; }
     void reload();
+    // Re-fetches the loaded pages (at least the first) and applies the changes incrementally.
+    // Deferred while a page is loading; a second call while refreshing is coalesced.
+    void refresh();
+    bool isRefreshing() const { return m_refreshJob != nullptr; }
+    void setReadState(ReadStateStore *store);
+    int rowOf(const QString &ticketId) const;
+    // Human label of a category wire value ("feature_request" -> "Feature request").
+    static QString categoryLabel(const QString &category);
+    static QString severityLabel(const QString &severity);
 
     qint64 totalCount() const { return m_totalCount; }
     bool isLoading() const { return m_job != nullptr; }
@@ -51,10 +67,17 @@ signals:
     void loadingChanged(bool loading);
     void errorOccurred(const Ankra::Api::ApiError &error);
     void pageLoaded(int page);
+    // After refresh() applied the server's answer.
+    void refreshed();
+    // A loaded ticket's status differs after a refresh.
+    void statusChanged(const QString &ticketId, const QString &oldStatus, const QString &newStatus);
 
 private:
     void requestPage(int page);
     void onPageFinished();
+    void requestRefreshPage(int page);
+    void onRefreshPageFinished();
+    void applyRefresh(const QList<Wire::TicketSummary> &fresh);
 
     Api::ApiClient *m_client;
     Api::TicketQuery m_query;
@@ -64,6 +87,12 @@ private:
     int m_loadedPages = 0;
     int m_totalPages = -1; // unknown until the first page arrives
     qint64 m_totalCount = 0;
+    QPointer<Api::ListTicketsJob> m_refreshJob;
+    QList<Wire::TicketSummary> m_refreshRows;
+    int m_refreshPages = 0;
+    std::optional<Wire::Pagination> m_refreshPagination;
+    bool m_refreshPending = false;
+    QPointer<ReadStateStore> m_readState;
 };
 
 } // namespace Ankra::Models

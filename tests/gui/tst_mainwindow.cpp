@@ -3,9 +3,29 @@
 #include "mainwindow.h"
 #include "testserver.h"
 
+#include "detail/attachmentspanel.h"
+#include "detail/detailview.h"
+#include "detail/previewdialog.h"
+#include "preview/previewwidget.h"
+#include "signin/accountswitcher.h"
+#include "tickets/ticketproxymodel.h"
+
 #include "api/apiclient.h"
+#include "models/readstate.h"
 #include "models/roles.h"
+#include "models/ticketcontroller.h"
 #include "models/ticketlistmodel.h"
+#include "models/updatepoller.h"
+#include "secrets/accountstore.h"
+
+#include <KSyntaxHighlighting/Repository>
+
+#include <QHeaderView>
+#include <QMenu>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <QApplication>
 #include <QLabel>
@@ -78,6 +98,207 @@ private slots:
         if (qEnvironmentVariableIsSet("ANKRA_SCREENSHOT_DIR"))
             shot.save(qEnvironmentVariable("ANKRA_SCREENSHOT_DIR")
                       + QStringLiteral("/tst-main-window.png"));
+    }
+
+    void countsSortingUnreadAndKeys()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QTemporaryDir dir;
+        QNetworkAccessManager nam;
+        Api::ApiClient client(&nam);
+        client.setServerUrl(m_server.url());
+        client.setToken(m_server.token());
+        Models::ReadStateStore readState(dir.filePath(QStringLiteral("read.ini")));
+        Ui::MainWindow window(&client);
+        window.setReadState(&readState);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *list = window.findChild<QTreeView *>(QStringLiteral("ticketList"));
+        auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("viewSidebar"));
+        sidebar->setCurrentRow(sidebar->count() - 1); // All
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() > 10, 10'000);
+        QAbstractItemModel *model = list->model();
+
+        // Every view shows its count; "All" counts every ticket.
+        const qint64 total = window.ticketModel()->totalCount();
+        QTRY_COMPARE_WITH_TIMEOUT(sidebar->item(sidebar->count() - 1)->text(),
+                                  QStringLiteral("All (%1)").arg(total),
+                                  10'000);
+        QVERIFY(sidebar->item(0)->text().startsWith(QLatin1String("Open (")));
+
+        // Human labels, not wire values.
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString category
+                = model->index(row, Models::TicketListModel::CategoryColumn).data().toString();
+            QVERIFY2(!category.contains(u'_') && category.at(0).isUpper(), qPrintable(category));
+        }
+
+        // Default: the server's order (updated_at descending); a header click sorts.
+        QCOMPARE(list->header()->sortIndicatorSection(), -1);
+        QHeaderView *header = list->header();
+        QTest::mouseClick(header->viewport(),
+                          Qt::LeftButton,
+                          {},
+                          QPoint(header->sectionViewportPosition(0) + 5, header->height() / 2));
+        QCOMPARE(header->sortIndicatorSection(), 0);
+        for (int row = 1; row < model->rowCount(); ++row) {
+            const qint64 a = model->index(row - 1, 0).data(Models::TicketNumberRole).toLongLong();
+            const qint64 b = model->index(row, 0).data(Models::TicketNumberRole).toLongLong();
+            QVERIFY(header->sortIndicatorOrder() == Qt::AscendingOrder ? a <= b : a >= b);
+        }
+        list->sortByColumn(-1, Qt::DescendingOrder); // back to the server's order
+
+        // Someone else answers a ticket: after F5 it is bold (unread) and on top.
+        QString id;
+        for (int row = 2; row < model->rowCount() && id.isEmpty(); ++row)
+            if (model->index(row, 0).data(Models::StatusRole).toString() != QLatin1String("closed"))
+                id = model->index(row, 0).data(Models::IdRole).toString();
+        {
+            Api::ApiClient other(&nam);
+            other.setServerUrl(m_server.url());
+            other.setToken(m_server.token());
+            auto *job = other.addComment(id, QStringLiteral("A colleague's question"), this);
+            QSignalSpy done(job, &Api::ApiJob::finished);
+            QVERIFY(done.wait(10'000));
+            QVERIFY(job->ok());
+            delete job;
+        }
+        QSignalSpy refreshed(window.ticketModel(), &Models::TicketListModel::refreshed);
+        QSignalSpy reset(model, &QAbstractItemModel::modelAboutToBeReset);
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_F5);
+        QVERIFY(refreshed.wait(10'000));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model->index(0, 0).data(Models::IdRole).toString(), id);
+        QVERIFY(model->index(0, 0).data(Models::UnreadRole).toBool());
+        QVERIFY(model->index(0, 1).data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!model->index(1, 1).data(Qt::FontRole).value<QFont>().bold());
+
+        // Enter opens the current ticket, which marks it read; Ctrl+R goes to the reply box.
+        list->setCurrentIndex(model->index(0, 1));
+        QTest::keyClick(list, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(window.ticketController()->hasTicket(), 10'000);
+        QCOMPARE(window.ticketController()->ticketId(), id);
+        QTRY_VERIFY(!model->index(0, 0).data(Models::UnreadRole).toBool());
+        QVERIFY(!model->index(0, 1).data(Qt::FontRole).value<QFont>().bold());
+        QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier);
+        QTRY_VERIFY(QApplication::focusWidget()
+                    && QApplication::focusWidget()->inherits("Ankra::Ui::ReplyEdit"));
+
+        // Polling: the window polls on its own (interval shortened here).
+        QSignalSpy polled(window.poller(), &Models::UpdatePoller::polled);
+        window.poller()->setInterval(100);
+        QVERIFY(polled.wait(5'000));
+    }
+
+    void previewsAttachmentsFromTheCache()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QNetworkAccessManager nam;
+        Api::ApiClient client(&nam);
+        client.setServerUrl(m_server.url());
+        client.setToken(m_server.token());
+        KSyntaxHighlighting::Repository repository;
+        Ui::MainWindow window(&client);
+        window.setSyntaxRepository(&repository);
+        window.show();
+        auto *panel = window.detailView()->attachmentsPanel();
+        QVERIFY(panel->findChild<QWidget *>(QStringLiteral("previewButton"))->isVisibleTo(panel));
+        auto *list = window.findChild<QTreeView *>(QStringLiteral("ticketList"));
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() > 0, 10'000);
+        window.openTicket(list->model()->index(0, 0).data(Models::IdRole).toString());
+        Models::TicketController *controller = window.ticketController();
+        QTRY_VERIFY_WITH_TIMEOUT(controller->hasTicket(), 10'000);
+
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("kubelet.log"));
+        QFile file(log);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("E0412 kubelet.go:2410 node not ready\nI0412 retrying\n");
+        file.close();
+        QSignalSpy uploaded(controller, &Models::TicketController::uploadFinished);
+        QVERIFY(panel->attachFiles({log}).isEmpty());
+        QVERIFY(uploaded.wait(10'000));
+        QVERIFY(uploaded.first().at(1).toBool());
+
+        auto *attachments = panel->findChild<QTreeView *>(QStringLiteral("attachmentsList"));
+        const int row = controller->attachments()->rowCount() - 1;
+        const QModelIndex index = attachments->model()->index(row, 0);
+        attachments->setCurrentIndex(index);
+        const QString path = Ui::AttachmentsPanel::cachePath(index.data(Models::IdRole).toString(),
+                                                             QStringLiteral("kubelet.log"));
+        QFile::remove(path);
+        QSignalSpy downloaded(controller, &Models::TicketController::downloadFinished);
+        panel->previewSelected();
+        QVERIFY(downloaded.wait(10'000));
+        QTRY_VERIFY(panel->previewDialog() && panel->previewDialog()->isVisible());
+        QVERIFY(path.contains(QLatin1String("/attachments/")));
+        QVERIFY(QFileInfo::exists(path));
+        QCOMPARE(panel->previewDialog()->preview()->kind(), Ui::PreviewWidget::Kind::Text);
+
+        // The second time the cached copy is used: nothing is downloaded.
+        panel->previewDialog()->hide();
+        downloaded.clear();
+        QTest::keyClick(attachments, Qt::Key_Return); // Enter (or double-click) previews
+        QVERIFY(panel->previewDialog()->isVisible());
+        QTest::qWait(200);
+        QCOMPARE(downloaded.count(), 0);
+    }
+
+    void accountSwitcherListsAccounts()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("a.ini")), QSettings::IniFormat);
+        Secrets::AccountStore accounts(&settings);
+        const Secrets::Account work{QStringLiteral("work"), m_server.url().toString(), {}};
+        const Secrets::Account lab{QStringLiteral("lab"),
+                                   QStringLiteral("https://lab.example"),
+                                   QStringLiteral("org-7")};
+        accounts.save(work);
+        accounts.save(lab);
+        Ui::AccountSwitcher switcher(&accounts);
+        switcher.setCurrent(work);
+        QCOMPARE(switcher.text(), QStringLiteral("work"));
+        QSignalSpy switchTo(&switcher, &Ui::AccountSwitcher::switchRequested);
+        QSignalSpy add(&switcher, &Ui::AccountSwitcher::addAccountRequested);
+        QSignalSpy signOut(&switcher, &Ui::AccountSwitcher::signOutRequested);
+        emit switcher.accountMenu()->aboutToShow();
+        const QList<QAction *> actions = switcher.accountMenu()->actions();
+        QAction *labAction = nullptr;
+        for (QAction *a : actions) {
+            if (a->text().startsWith(QLatin1String("work")))
+                QVERIFY(a->isChecked());
+            if (a->text().startsWith(QLatin1String("lab"))) {
+                QVERIFY(!a->isChecked());
+                QVERIFY(a->text().contains(QLatin1String("org-7")));
+                labAction = a;
+            }
+        }
+        QVERIFY(labAction);
+        labAction->trigger();
+        QCOMPARE(switchTo.count(), 1);
+        QCOMPARE(switchTo.first().at(0).value<Secrets::Account>(), lab);
+        switcher.accountMenu()->findChild<QAction *>(QStringLiteral("addAccountAction"))->trigger();
+        QCOMPARE(add.count(), 1);
+        switcher.accountMenu()->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+        QCOMPARE(signOut.count(), 1);
+        QCOMPARE(signOut.first().at(0).value<Secrets::Account>(), work);
+
+        // A session-only token has no account to sign out of.
+        switcher.setCurrent({});
+        emit switcher.accountMenu()->aboutToShow();
+        QVERIFY(!switcher.accountMenu()
+                     ->findChild<QAction *>(QStringLiteral("signOutAction"))
+                     ->isEnabled());
+    }
+
+    void shortDates()
+    {
+        const QDateTime now = QDateTime::currentDateTime();
+        QCOMPARE(Ui::TicketProxyModel::shortDate(now.addDays(-1), now), QStringLiteral("Yesterday"));
+        QVERIFY(Ui::TicketProxyModel::shortDate(now.addYears(-2), now)
+                    .endsWith(QString::number(now.addYears(-2).date().year())));
+        QVERIFY(Ui::TicketProxyModel::shortDate(now, now).size() <= 8);
     }
 
     void errorBannerWhenServerIsDown()

@@ -1,8 +1,8 @@
 #pragma once
 
 // A raw HTTP/1.1 client over QTcpSocket for the server tests: it sends exactly the bytes a
-// test gives (bad request lines, missing lengths, chunked bodies...) and reads the reply until
-// the server closes the connection (the server answers one request per connection).
+// test gives (bad request lines, missing lengths, chunked bodies...) and reads one reply: until
+// its Content-Length is complete (the server keeps connections alive) or the server closes.
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -58,7 +58,24 @@ inline HttpReply parseReply(const QByteArray &raw)
 
 // Sends `bytes` (written in slices so that a server closing early does not block us) and
 // reads until the server closes.
-inline HttpReply rawRequest(const QUrl &base, const QByteArray &bytes, int timeoutMs = 15'000)
+// True when `raw` holds a whole response with a Content-Length.
+inline bool replyComplete(const QByteArray &raw)
+{
+    const qsizetype end = raw.indexOf("\r\n\r\n");
+    if (end < 0)
+        return false;
+    const HttpReply r = parseReply(raw);
+    return r.headers.contains("content-length")
+           && r.body.size() >= r.headers.value("content-length").toLongLong();
+}
+
+// `closed` (optional): set when the server closed the connection within a second after the
+// reply; `received` (optional): every byte the server sent (further replies included).
+inline HttpReply rawRequest(const QUrl &base,
+                            const QByteArray &bytes,
+                            int timeoutMs = 15'000,
+                            bool *closed = nullptr,
+                            QByteArray *received = nullptr)
 {
     QTcpSocket socket;
     socket.connectToHost(base.host(), quint16(base.port()));
@@ -81,11 +98,24 @@ inline HttpReply rawRequest(const QUrl &base, const QByteArray &bytes, int timeo
             socket.waitForBytesWritten(100);
         take();
     }
-    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < timeoutMs) {
+    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < timeoutMs
+           && !replyComplete(raw)) {
         socket.waitForReadyRead(100);
         take();
     }
+    if (closed) {
+        // Shorter than the server's keep-alive timeout (2 s): a close seen here is deliberate.
+        QElapsedTimer grace;
+        grace.start();
+        while (socket.state() == QAbstractSocket::ConnectedState && grace.elapsed() < 1'000) {
+            socket.waitForReadyRead(100);
+            take();
+        }
+        *closed = socket.state() != QAbstractSocket::ConnectedState;
+    }
     take();
+    if (received)
+        *received = raw;
     return parseReply(raw);
 }
 

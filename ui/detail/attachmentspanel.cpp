@@ -1,5 +1,6 @@
 #include "detail/attachmentspanel.h"
 
+#include "detail/previewdialog.h"
 #include "messagebox.h"
 
 #include "models/attachmentlistmodel.h"
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -49,12 +51,17 @@ AttachmentsPanel::AttachmentsPanel(Models::TicketController *controller, QWidget
     m_download = new QPushButton(tr("Download…"), this);
     m_download->setObjectName(QStringLiteral("downloadButton"));
     m_download->setAccessibleDescription(tr("Save the selected attachment to a file"));
+    m_preview = new QPushButton(tr("Preview"), this);
+    m_preview->setObjectName(QStringLiteral("previewButton"));
+    m_preview->setAccessibleDescription(tr("Show the selected attachment"));
+    m_preview->setVisible(false); // until a syntax repository is set
     m_attach = new QPushButton(tr("Attach…"), this);
     m_attach->setObjectName(QStringLiteral("attachButton"));
     m_attach->setAccessibleDescription(tr("Choose files to attach to this ticket"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(title);
     buttons->addStretch(1);
+    buttons->addWidget(m_preview);
     buttons->addWidget(m_download);
     buttons->addWidget(m_attach);
 
@@ -68,7 +75,14 @@ AttachmentsPanel::AttachmentsPanel(Models::TicketController *controller, QWidget
     layout->addWidget(m_transfers);
 
     connect(m_download, &QPushButton::clicked, this, &AttachmentsPanel::downloadSelected);
-    connect(m_list, &QTreeView::activated, this, &AttachmentsPanel::downloadSelected);
+    connect(m_preview, &QPushButton::clicked, this, &AttachmentsPanel::previewSelected);
+    // Double-click or Enter: preview when previews are available, otherwise download.
+    connect(m_list, &QTreeView::activated, this, [this] {
+        if (m_repository)
+            previewSelected();
+        else
+            downloadSelected();
+    });
     connect(m_attach, &QPushButton::clicked, this, &AttachmentsPanel::chooseFiles);
     connect(m_list->selectionModel(),
             &QItemSelectionModel::selectionChanged,
@@ -85,6 +99,7 @@ void AttachmentsPanel::updateButtons()
 {
     m_download->setEnabled(m_list->selectionModel()->hasSelection()
                            || m_list->currentIndex().isValid());
+    m_preview->setEnabled(m_download->isEnabled());
     m_attach->setEnabled(m_controller->hasTicket() && !m_controller->isClosed());
 }
 
@@ -157,6 +172,64 @@ void AttachmentsPanel::downloadSelected()
         return;
     if (auto *job = m_controller->download(id, target))
         addTransferRow(job, tr("Downloading %1").arg(name));
+}
+
+void AttachmentsPanel::setSyntaxRepository(KSyntaxHighlighting::Repository *repository)
+{
+    m_repository = repository;
+    m_preview->setVisible(repository != nullptr);
+}
+
+QString AttachmentsPanel::cachePath(const QString &attachmentId, const QString &fileName)
+{
+    // The id comes from the server: keep only what is safe as a directory name. The file name
+    // is kept (its last component only) because the preview picks the syntax by name.
+    QString safeId = attachmentId;
+    safeId.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
+    QString name = QFileInfo(fileName).fileName();
+    if (name.isEmpty() || name.startsWith(u'.'))
+        name.prepend(QStringLiteral("attachment"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+        .filePath(QStringLiteral("attachments/%1/%2").arg(safeId, name));
+}
+
+void AttachmentsPanel::previewSelected()
+{
+    if (!m_repository)
+        return;
+    QModelIndex index = m_list->currentIndex();
+    if (!index.isValid() && m_list->model()->rowCount() == 1)
+        index = m_list->model()->index(0, 0);
+    if (!index.isValid())
+        return;
+    const QString id = index.data(Models::IdRole).toString();
+    const QString name = index.siblingAtColumn(0).data(Models::FileNameRole).toString();
+    const qint64 size = index.data(Models::SizeRole).toLongLong();
+    const QString path = cachePath(id, name);
+    const QFileInfo cached(path);
+    if (cached.isFile() && cached.size() == size) {
+        showPreview(path, name);
+        return;
+    }
+    if (!QDir().mkpath(cached.absolutePath())) {
+        emit refused(tr("The cache folder %1 cannot be created.").arg(cached.absolutePath()));
+        return;
+    }
+    auto *job = m_controller->download(id, path);
+    if (!job)
+        return;
+    addTransferRow(job, tr("Downloading %1").arg(name));
+    connect(job, &Api::ApiJob::finished, this, [this, job, path, name] {
+        if (job->ok())
+            showPreview(path, name);
+    });
+}
+
+void AttachmentsPanel::showPreview(const QString &path, const QString &name)
+{
+    if (!m_previewDialog)
+        m_previewDialog = new PreviewDialog(*m_repository, this);
+    m_previewDialog->showFile(path, name);
 }
 
 void AttachmentsPanel::addTransferRow(Api::ApiJob *job, const QString &label)

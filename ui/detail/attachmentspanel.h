@@ -3,6 +3,9 @@
 // The attachments of the open ticket: the list (name, type, size, date), Download (streamed to
 // a chosen file, with progress and cancel) and Attach. Files to attach are checked against the
 // server's limits first; refusals are reported with their reason before anything is sent.
+// Preview (button, double-click, Enter) downloads the attachment once to
+// CacheLocation/attachments/<id>/<file name> (reused while its size matches) and shows it in a
+// PreviewDialog; it needs the application's syntax repository (setSyntaxRepository()).
 
 #include <QTemporaryDir>
 #include <QWidget>
@@ -14,11 +17,16 @@ class QVBoxLayout;
 namespace Ankra::Api {
 class ApiJob;
 }
+namespace KSyntaxHighlighting {
+class Repository;
+}
 namespace Ankra::Models {
 class TicketController;
 }
 
 namespace Ankra::Ui {
+
+class PreviewDialog;
 
 class AttachmentsPanel : public QWidget
 {
@@ -31,6 +39,11 @@ public:
     // Attaches pasted text as a .log file.
     QStringList attachText(const QString &text);
     void downloadSelected();
+    void setSyntaxRepository(KSyntaxHighlighting::Repository *repository);
+    void previewSelected();
+    // Where previewSelected() keeps the attachment `attachmentId` called `fileName`.
+    static QString cachePath(const QString &attachmentId, const QString &fileName);
+    PreviewDialog *previewDialog() const { return m_previewDialog; }
     int runningTransfers() const;
 
 signals:
@@ -40,10 +53,14 @@ private:
     void chooseFiles();
     void addTransferRow(Api::ApiJob *job, const QString &label);
     void updateButtons();
+    void showPreview(const QString &path, const QString &name);
 
     Models::TicketController *m_controller;
     QTreeView *m_list;
     QPushButton *m_download;
+    QPushButton *m_preview;
+    KSyntaxHighlighting::Repository *m_repository = nullptr;
+    PreviewDialog *m_previewDialog = nullptr;
     QPushButton *m_attach;
     QWidget *m_transfers;
     QVBoxLayout *m_transfersLayout;

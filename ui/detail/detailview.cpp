@@ -188,6 +188,11 @@ DetailView::DetailView(Models::TicketController *controller, QWidget *parent)
     render();
 }
 
+void DetailView::setSyntaxRepository(KSyntaxHighlighting::Repository *repository)
+{
+    m_attachments->setSyntaxRepository(repository);
+}
+
 void DetailView::focusReply()
 {
     m_reply->setFocus(Qt::ShortcutFocusReason);

@@ -12,6 +12,9 @@ class QPushButton;
 namespace Ankra::Api {
 struct ApiError;
 }
+namespace KSyntaxHighlighting {
+class Repository;
+}
 namespace Ankra::Models {
 class TicketController;
 }
@@ -32,6 +35,7 @@ public:
     Models::TicketController *controller() const { return m_controller; }
     AttachmentsPanel *attachmentsPanel() const { return m_attachments; }
     void focusReply();
+    void setSyntaxRepository(KSyntaxHighlighting::Repository *repository);
     void showBanner(const QString &text, bool offerRetry);
     void hideBanner();
 

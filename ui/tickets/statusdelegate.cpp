@@ -46,8 +46,9 @@ void StatusDelegate::paint(QPainter *painter,
     initStyleOption(&opt, index);
     const QString value
         = index.data(m_kind == Kind::Status ? Models::StatusRole : Models::SeverityRole).toString();
+    // The severity column shows the model's human label ("High"), not the wire value.
     const QString text = m_kind == Kind::Status ? index.data(Models::StatusLabelRole).toString()
-                                                : value;
+                                                : index.data(Qt::DisplayRole).toString();
     opt.text.clear();
     QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
@@ -57,6 +58,7 @@ void StatusDelegate::paint(QPainter *painter,
     const QColor color = colorFor(m_kind, value);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
+    painter->setFont(opt.font); // bold when the ticket is unread
     const QFontMetrics fm(opt.font);
     const int pad = fm.height() / 3;
     QRect pill = opt.rect.adjusted(4, 3, -4, -3);
@@ -89,7 +91,7 @@ QSize StatusDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
     const QFontMetrics fm(option.font);
     const QString text = index
                              .data(m_kind == Kind::Status ? Models::StatusLabelRole
-                                                          : Models::SeverityRole)
+                                                          : int(Qt::DisplayRole))
                              .toString();
     size.setWidth(fm.horizontalAdvance(text) + fm.height() * 2);
     size.setHeight(qMax(size.height(), fm.height() + 10));

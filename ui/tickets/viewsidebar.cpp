@@ -4,7 +4,8 @@ namespace Ankra::Ui {
 
 namespace {
 constexpr int StatusesRole = Qt::UserRole + 1;
-}
+constexpr int NameRole = Qt::UserRole + 2;
+} // namespace
 
 ViewSidebar::ViewSidebar(QWidget *parent)
     : QListWidget(parent)
@@ -33,6 +34,7 @@ ViewSidebar::ViewSidebar(QWidget *parent)
     for (const View &view : views) {
         auto *item = new QListWidgetItem(view.name, this);
         item->setData(StatusesRole, view.statuses);
+        item->setData(NameRole, view.name);
     }
     setCurrentRow(0);
     connect(this, &QListWidget::currentRowChanged, this, [this] {
@@ -44,6 +46,26 @@ QStringList ViewSidebar::currentStatuses() const
 {
     const QListWidgetItem *item = currentItem();
     return item ? item->data(StatusesRole).toStringList() : QStringList();
+}
+
+QList<QStringList> ViewSidebar::viewStatuses() const
+{
+    QList<QStringList> result;
+    for (int row = 0; row < count(); ++row)
+        result.append(item(row)->data(StatusesRole).toStringList());
+    return result;
+}
+
+void ViewSidebar::setCount(int view, qint64 ticketCount)
+{
+    QListWidgetItem *it = item(view);
+    if (!it)
+        return;
+    const QString name = it->data(NameRole).toString();
+    it->setText(ticketCount < 0 ? name : tr("%1 (%2)").arg(name).arg(ticketCount));
+    it->setData(Qt::AccessibleTextRole,
+                ticketCount < 0 ? name
+                                : tr("%1, %n ticket(s)", nullptr, int(ticketCount)).arg(name));
 }
 
 } // namespace Ankra::Ui

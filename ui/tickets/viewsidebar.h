@@ -1,7 +1,8 @@
 #pragma once
 
 // The list of saved views on the left of the main window (Open, Waiting on me, ...).
-// Each view is a set of statuses; the sidebar emits the chosen statuses.
+// Each view is a set of statuses; the sidebar emits the chosen statuses and shows each view's
+// ticket count once it is known ("Open (9)").
 
 #include <QListWidget>
 
@@ -14,6 +15,9 @@ public:
     explicit ViewSidebar(QWidget *parent = nullptr);
 
     QStringList currentStatuses() const;
+    // The status set of every view, in row order (for ViewCounter).
+    QList<QStringList> viewStatuses() const;
+    void setCount(int view, qint64 count); // negative: unknown, shows the name only
 
 signals:
     void viewChanged(const QStringList &statuses);
