@@ -160,9 +160,20 @@ std::optional<Principal> Auth::authenticate(const std::string &header)
     // ank_<16 hex>_<secret>
     if (!token.startsWith("ank_") || token.size() < 4 + 16 + 1 + 16 || token.at(20) != '_')
         return std::nullopt;
-    const QByteArray lookup = token.mid(4, 16);
-    const QByteArray secret = token.mid(21);
+    // The generation is read before the database: a revocation committed in between makes the
+    // entry stored below stale at once.
+    const qint64 generation = m_db.generations().auth;
+    const std::string key = QCryptographicHash::hash(token, QCryptographicHash::Sha256).toStdString();
+    if (auto cached = m_verified.find(key, generation))
+        return cached;
+    auto principal = verify(token.mid(4, 16), token.mid(21));
+    if (principal)
+        m_verified.insert(key, generation, *principal);
+    return principal;
+}
 
+std::optional<Principal> Auth::verify(const QByteArray &lookup, const QByteArray &secret)
+{
     QSqlDatabase db = m_db.connection();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT t.salt, t.hash, u.id, u.name, u.is_team FROM tokens t "

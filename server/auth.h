@@ -5,6 +5,7 @@
 // stored; the token itself is printed once when created and never logged.
 
 #include "database.h"
+#include "generationcache.h"
 
 #include <QString>
 #include <QStringList>
@@ -34,6 +35,7 @@ class Auth
 public:
     explicit Auth(Database &db)
         : m_db(db)
+        , m_verified(4096, std::chrono::seconds(60))
     {}
 
     // Finds or creates the organisation and the user, adds the membership and issues a token.
@@ -43,13 +45,19 @@ public:
                                             QString *error);
 
     // Resolves "Bearer ..." to the token's user; nullopt when missing, malformed or unknown.
+    // Verified tokens are remembered (by their SHA-256, never in clear) for up to a minute and
+    // only while no token, user or membership changed (auth generation): a revoked token is
+    // refused on the next request.
     std::optional<Principal> authenticate(const std::string &authorizationHeader);
 
     // Finds or creates an organisation by name; returns its id.
     QString ensureOrganisation(const QString &name, QString *error);
 
 private:
+    std::optional<Principal> verify(const QByteArray &lookup, const QByteArray &secret);
+
     Database &m_db;
+    GenerationCache<Principal> m_verified;
 };
 
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);

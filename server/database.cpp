@@ -6,6 +6,7 @@
 #include <QThread>
 #include <QUuid>
 
+#include <memory>
 #include <mutex>
 
 namespace Ankra::Server {
@@ -129,9 +130,95 @@ CREATE TRIGGER tickets_fts_update AFTER UPDATE OF subject, description ON ticket
     VALUES (new.rowid, new.subject, new.description);
 END;
 )SQL",
+    // 2: change generations, bumped by triggers on every write that can change a cached answer
+    //    (ticket lists, authenticated principals), also by other processes (import, token).
+    R"SQL(
+CREATE TABLE change_generation (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    tickets INTEGER NOT NULL DEFAULT 0,
+    auth INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO change_generation (id) VALUES (1);
+CREATE TRIGGER gen_tickets_insert AFTER INSERT ON tickets BEGIN
+    UPDATE change_generation SET tickets = tickets + 1;
+END;
+CREATE TRIGGER gen_tickets_update AFTER UPDATE ON tickets BEGIN
+    UPDATE change_generation SET tickets = tickets + 1;
+END;
+CREATE TRIGGER gen_tickets_delete AFTER DELETE ON tickets BEGIN
+    UPDATE change_generation SET tickets = tickets + 1;
+END;
+CREATE TRIGGER gen_clusters_insert AFTER INSERT ON clusters BEGIN
+    UPDATE change_generation SET tickets = tickets + 1;
+END;
+CREATE TRIGGER gen_clusters_update AFTER UPDATE ON clusters BEGIN
+    UPDATE change_generation SET tickets = tickets + 1;
+END;
+CREATE TRIGGER gen_clusters_delete AFTER DELETE ON clusters BEGIN
+    UPDATE change_generation SET tickets = tickets + 1;
+END;
+CREATE TRIGGER gen_tokens_update AFTER UPDATE ON tokens BEGIN
+    UPDATE change_generation SET auth = auth + 1;
+END;
+CREATE TRIGGER gen_tokens_delete AFTER DELETE ON tokens BEGIN
+    UPDATE change_generation SET auth = auth + 1;
+END;
+CREATE TRIGGER gen_users_update AFTER UPDATE ON users BEGIN
+    UPDATE change_generation SET auth = auth + 1;
+END;
+CREATE TRIGGER gen_users_delete AFTER DELETE ON users BEGIN
+    UPDATE change_generation SET auth = auth + 1;
+END;
+CREATE TRIGGER gen_memberships_insert AFTER INSERT ON memberships BEGIN
+    UPDATE change_generation SET auth = auth + 1;
+END;
+CREATE TRIGGER gen_memberships_update AFTER UPDATE ON memberships BEGIN
+    UPDATE change_generation SET auth = auth + 1;
+END;
+CREATE TRIGGER gen_memberships_delete AFTER DELETE ON memberships BEGIN
+    UPDATE change_generation SET auth = auth + 1;
+END;
+)SQL",
+    // 3: tickets_fts with porter stemming (duplicate search matches "renewed" to "renew"),
+    //    rebuilt from the tickets table.
+    R"SQL(
+DROP TRIGGER tickets_fts_insert;
+DROP TRIGGER tickets_fts_delete;
+DROP TRIGGER tickets_fts_update;
+DROP TABLE tickets_fts;
+CREATE VIRTUAL TABLE tickets_fts USING fts5(
+    subject, description, content='tickets', content_rowid='rowid',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild');
+CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
+    INSERT INTO tickets_fts(rowid, subject, description)
+    VALUES (new.rowid, new.subject, new.description);
+END;
+CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+    INSERT INTO tickets_fts(tickets_fts, rowid, subject, description)
+    VALUES ('delete', old.rowid, old.subject, old.description);
+END;
+CREATE TRIGGER tickets_fts_update AFTER UPDATE OF subject, description ON tickets BEGIN
+    INSERT INTO tickets_fts(tickets_fts, rowid, subject, description)
+    VALUES ('delete', old.rowid, old.subject, old.description);
+    INSERT INTO tickets_fts(rowid, subject, description)
+    VALUES (new.rowid, new.subject, new.description);
+END;
+)SQL",
 };
 
 std::atomic<int> g_instanceCounter{0};
+
+// Per thread: the last connection handed out and a prepared generation query on it, so the
+// hot path skips QSqlDatabase's global connection registry and SQL preparation.
+struct ThreadConnection
+{
+    QString name;
+    QSqlDatabase db;
+    std::unique_ptr<QSqlQuery> generation;
+};
+thread_local ThreadConnection t_connection;
 
 } // namespace
 
@@ -185,6 +272,7 @@ Database::Database(QString dataDir)
 Database::~Database()
 {
     // Called after the worker threads are gone: drop every connection this instance made.
+    releaseThreadConnection();
     const QStringList names = QSqlDatabase::connectionNames();
     for (const QString &name : names) {
         if (!name.startsWith(m_prefix))
@@ -207,6 +295,46 @@ QSqlDatabase Database::connection()
 {
     const QString name = m_prefix
                          + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()));
+    if (t_connection.name == name && t_connection.db.isOpen())
+        return t_connection.db;
+    QSqlDatabase db = openConnection(name);
+    t_connection.generation.reset();
+    t_connection.name = name;
+    t_connection.db = db;
+    return db;
+}
+
+Generations Database::generations()
+{
+    QSqlDatabase db = connection();
+    if (!t_connection.generation) {
+        t_connection.generation = std::make_unique<QSqlQuery>(db);
+        t_connection.generation->setForwardOnly(true);
+        if (!t_connection.generation->prepare(
+                QStringLiteral("SELECT tickets, auth FROM change_generation WHERE id = 1"))) {
+            t_connection.generation.reset();
+            return {};
+        }
+    }
+    QSqlQuery &q = *t_connection.generation;
+    Generations g;
+    if (q.exec() && q.next())
+        g = {q.value(0).toLongLong(), q.value(1).toLongLong()};
+    q.finish();
+    return g;
+}
+
+void Database::releaseThreadConnection()
+{
+    if (t_connection.name.startsWith(m_prefix)) {
+        t_connection.generation.reset();
+        t_connection.db = QSqlDatabase();
+        t_connection.name.clear();
+    }
+}
+
+QSqlDatabase Database::openConnection(const QString &name)
+{
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())

@@ -11,6 +11,14 @@
 
 namespace Ankra::Server {
 
+// Counters bumped (by triggers) on every committed write, also by other processes: a cached
+// answer built at generation g is still right while the generation is g. -1 = unknown.
+struct Generations
+{
+    qint64 tickets = -1; // tickets and clusters
+    qint64 auth = -1;    // tokens, users, memberships
+};
+
 class Database
 {
 public:
@@ -24,6 +32,9 @@ public:
     // This thread's connection (opened on first use).
     QSqlDatabase connection();
 
+    // Current change generations (one prepared query on this thread's connection).
+    Generations generations();
+
     QString dataDir() const { return m_dataDir; }
     QString attachmentsDir() const;
     int schemaVersion();
@@ -31,6 +42,8 @@ public:
 
 private:
     bool migrate(QSqlDatabase &db, QString *error);
+    QSqlDatabase openConnection(const QString &name);
+    void releaseThreadConnection();
 
     QString m_dataDir;
     QString m_path;

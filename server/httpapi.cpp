@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 #include <chrono>
@@ -66,17 +68,22 @@ HttpApi::HttpApi(Database &db, ServerOptions options)
     svr.set_socket_options([](socket_t sock) {
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        // Accepted sockets inherit it. httplib writes headers and body separately: with Nagle
+        // a keep-alive response waits for the client's delayed ACK (40 ms measured).
+        setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
     });
     // The per-route limits are checked in the pre-routing handler; this is the upper bound.
     svr.set_payload_max_length(
         size_t(m_options.maxAttachmentBytes + MultipartOverhead + DrainBytes));
     svr.set_read_timeout(10, 0);
     svr.set_write_timeout(10, 0);
-    svr.set_keep_alive_timeout(5);
-    // One request per connection: 0.11.4 ignores a handler's "Connection: close" and would
-    // parse the unread rest of a refused body (upload over the limit, 401 before the body) as
-    // new requests, buffering a newline-free "request line" of any size.
-    svr.set_keep_alive_max_count(1);
+    // Keep-alive, but 0.11.4 ignores a handler's "Connection: close" and would parse the
+    // unread rest of a refused body (upload over the limit, 401 before the body) as new
+    // requests: every response that may leave body bytes unread goes through closeAfter().
+    // Idle keep-alive connections hold a worker, hence the short timeout.
+    svr.set_keep_alive_max_count(100);
+    svr.set_keep_alive_timeout(2);
+    installBodyHooks();
     installHooks();
     registerRoutes();
 }
@@ -88,7 +95,7 @@ bool HttpApi::isUploadPath(const std::string &path) const
     return std::regex_match(path, m_uploadPath);
 }
 
-void HttpApi::installHooks()
+void HttpApi::installBodyHooks()
 {
     auto &svr = *m_server;
     // Refuses an over-large body before the client sends it (curl sends Expect for big bodies).
@@ -99,6 +106,7 @@ void HttpApi::installHooks()
                                  : qint64(m_options.maxJsonBodyBytes);
         if (length && *length > limit) {
             sendDetail(res, 413, QStringLiteral("Request body too large"));
+            closeAfter(res);
             return 413;
         }
         return 100;
@@ -106,46 +114,60 @@ void HttpApi::installHooks()
 
     svr.set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
         t_requestStart = std::chrono::steady_clock::now();
-        // Chunked or compressed bodies bypass the payload limit (measured): refuse them.
-        if (req.has_header("Content-Encoding")) {
-            sendDetail(res, 415, QStringLiteral("Content-Encoding is not supported"));
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        if (req.has_header("Transfer-Encoding")) {
-            sendDetail(res,
-                       411,
-                       QStringLiteral("Send a Content-Length; chunked bodies are not "
-                                      "accepted"));
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        // httplib would read a body without a length until the client closes (a 10 s hang).
-        const bool mayHaveBody = req.method == "POST" || req.method == "PUT"
-                                 || req.method == "PATCH" || req.method == "DELETE";
-        const auto length = contentLength(req);
-        if (mayHaveBody && !length) {
-            sendDetail(res, 411, QStringLiteral("Send a Content-Length header (0 for no body)"));
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        if (length && *length < 0) {
-            sendDetail(res, 400, QStringLiteral("Invalid Content-Length"));
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        // Bodies too large even to drain are refused before a byte of them is read.
-        const bool upload = req.method == "POST" && isUploadPath(req.path);
-        const qint64 limit = (upload ? m_options.maxAttachmentBytes + MultipartOverhead
-                                     : qint64(m_options.maxJsonBodyBytes))
-                             + DrainBytes;
-        if (length && *length > limit) {
-            sendDetail(res,
-                       413,
-                       upload ? QStringLiteral("File too large: the limit is %1 bytes")
-                                    .arg(m_options.maxAttachmentBytes)
-                              : QStringLiteral("Request body too large"));
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
+        // Every refusal here leaves the body unread.
+        const auto handled = refuseEarly(req, res);
+        if (handled == httplib::Server::HandlerResponse::Handled)
+            closeAfter(res);
+        return handled;
     });
+}
 
+httplib::Server::HandlerResponse HttpApi::refuseEarly(const httplib::Request &req,
+                                                      httplib::Response &res)
+{
+    // Chunked or compressed bodies bypass the payload limit (measured): refuse them.
+    if (req.has_header("Content-Encoding")) {
+        sendDetail(res, 415, QStringLiteral("Content-Encoding is not supported"));
+        return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.has_header("Transfer-Encoding")) {
+        sendDetail(res,
+                   411,
+                   QStringLiteral("Send a Content-Length; chunked bodies are not "
+                                  "accepted"));
+        return httplib::Server::HandlerResponse::Handled;
+    }
+    // httplib would read a body without a length until the client closes (a 10 s hang).
+    const bool mayHaveBody = req.method == "POST" || req.method == "PUT" || req.method == "PATCH"
+                             || req.method == "DELETE";
+    const auto length = contentLength(req);
+    if (mayHaveBody && !length) {
+        sendDetail(res, 411, QStringLiteral("Send a Content-Length header (0 for no body)"));
+        return httplib::Server::HandlerResponse::Handled;
+    }
+    if (length && *length < 0) {
+        sendDetail(res, 400, QStringLiteral("Invalid Content-Length"));
+        return httplib::Server::HandlerResponse::Handled;
+    }
+    // Bodies too large even to drain are refused before a byte of them is read.
+    const bool upload = req.method == "POST" && isUploadPath(req.path);
+    const qint64 limit = (upload ? m_options.maxAttachmentBytes + MultipartOverhead
+                                 : qint64(m_options.maxJsonBodyBytes))
+                         + DrainBytes;
+    if (length && *length > limit) {
+        sendDetail(res,
+                   413,
+                   upload ? QStringLiteral("File too large: the limit is %1 bytes")
+                                .arg(m_options.maxAttachmentBytes)
+                          : QStringLiteral("Request body too large"));
+        return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+}
+
+void HttpApi::installHooks()
+{
+    auto &svr = *m_server;
     svr.set_exception_handler(
         [](const httplib::Request &, httplib::Response &res, std::exception_ptr ep) {
             std::string what = "unknown";
@@ -157,11 +179,13 @@ void HttpApi::installHooks()
             }
             logLine("internal error: " + what);
             sendDetail(res, 500, QStringLiteral("Internal server error"));
+            closeAfter(res); // the handler may have stopped in the middle of the body
         });
 
     svr.set_error_handler(httplib::Server::HandlerWithResponse(
         [this](const httplib::Request &req, httplib::Response &res) {
-            if (!res.body.empty())
+            // A body already set, or moved into a provider by closeAfter(), is the answer.
+            if (!res.body.empty() || res.has_header("Connection"))
                 return httplib::Server::HandlerResponse::Unhandled;
             if (res.status == 404) {
                 for (const auto &[text, info] : m_routes) {
@@ -180,6 +204,10 @@ void HttpApi::installHooks()
             } else {
                 sendDetail(res, res.status, QStringLiteral("Bad request"));
             }
+            // Errors the library found itself (malformed request, body too large) may leave
+            // bytes on the connection.
+            if (res.status != 404 && res.status != 405)
+                closeAfter(res);
             return httplib::Server::HandlerResponse::Handled;
         }));
 
@@ -252,12 +280,14 @@ void HttpApi::route(const char *method, const std::string &pattern, Handler hand
                                        const httplib::ContentReader &reader) {
                            std::string body;
                            bool tooLarge = false;
-                           if (!readBody(req, reader, m_options.maxJsonBodyBytes, &body, &tooLarge))
-                               return sendDetail(res,
-                                                 tooLarge ? 413 : 400,
-                                                 tooLarge ? QStringLiteral("Request body too large")
-                                                          : QStringLiteral(
-                                                              "Could not read the request body"));
+                           if (!readBody(req, reader, m_options.maxJsonBodyBytes, &body, &tooLarge)) {
+                               sendDetail(res,
+                                          tooLarge ? 413 : 400,
+                                          tooLarge
+                                              ? QStringLiteral("Request body too large")
+                                              : QStringLiteral("Could not read the request body"));
+                               return closeAfter(res);
+                           }
                            auto ctx = authenticate(req, res);
                            if (!ctx)
                                return;
@@ -277,8 +307,16 @@ void HttpApi::routeUpload(const std::string &pattern, ReaderHandler handler)
                                        const httplib::ContentReader &reader) {
                            auto ctx = authenticate(req, res);
                            if (ctx)
-                               return handler(req, res, reader, *ctx);
-                           readBody(req, reader, 0, nullptr, nullptr);
+                               handler(req, res, reader, *ctx);
+                           else {
+                               // A failed read sets its own status (400) over the 401.
+                               const int status = res.status;
+                               readBody(req, reader, 0, nullptr, nullptr);
+                               res.status = status;
+                           }
+                           // A refused upload may be left partly unread.
+                           if (res.status >= 400)
+                               closeAfter(res);
                        });
         remember(full, "POST");
     }
@@ -481,11 +519,27 @@ void HttpApi::handleList(const httplib::Request &req,
                                   QStringLiteral("q"),
                                   QStringLiteral("ensure this value has at most 200 characters"));
     }
+    // The same page is asked for again and again (clients poll): answered from memory until
+    // a ticket or cluster changes. The generation is read first, so a write racing with this
+    // request makes the stored body stale rather than wrong.
+    const QChar sep(0x1f);
+    const std::string key = QString(ctx.organisationId + sep + QString::number(query.page) + sep
+                                    + QString::number(query.pageSize) + sep
+                                    + query.statuses.join(u',') + sep + query.clusterId + sep
+                                    + query.search)
+                                .toStdString();
+    const qint64 generation = m_db.generations().tickets;
+    if (auto body = m_listCache.find(key, generation)) {
+        res.status = 200;
+        res.set_content(*body, "application/json");
+        return;
+    }
     QString error;
     const auto page = m_tickets.list(ctx.organisationId, query, &error);
     if (!page)
         return internalError(res, QStringLiteral("list failed: ") + error);
     sendJson(res, 200, Wire::toJson(*page));
+    m_listCache.insert(key, generation, res.body);
 }
 
 void HttpApi::handleLimits(const httplib::Request &, httplib::Response &res, const RequestContext &)
@@ -506,6 +560,24 @@ void HttpApi::handleClusters(const httplib::Request &,
     for (const Wire::Cluster &c : m_tickets.clusters(ctx.organisationId))
         result.append(Wire::toJson(c));
     sendJson(res, 200, QJsonObject{{QStringLiteral("result"), result}});
+}
+
+void HttpApi::closeAfter(httplib::Response &res)
+{
+    if (res.has_header("Connection") || res.body.empty())
+        return;
+    // 0.11.4 closes a keep-alive connection only when writing the response fails: a content
+    // provider that writes the whole body and then reports failure does exactly that.
+    auto body = std::make_shared<std::string>(std::move(res.body));
+    res.body.clear();
+    res.set_header("Connection", "close");
+    const std::string type = res.get_header_value("Content-Type");
+    res.set_content_provider(body->size(),
+                             type.empty() ? "application/json" : type.c_str(),
+                             [body](size_t offset, size_t length, httplib::DataSink &sink) {
+                                 sink.write(body->data() + offset, length);
+                                 return false;
+                             });
 }
 
 void HttpApi::sendJson(httplib::Response &res, int status, const QJsonObject &body)

@@ -8,6 +8,7 @@
 
 #include "auth.h"
 #include "database.h"
+#include "generationcache.h"
 #include "reviewservice.h"
 #include "ticketstore.h"
 
@@ -67,6 +68,9 @@ public:
                                const QString &field,
                                const QString &message,
                                const QString &type = QStringLiteral("value_error"));
+    // Sends the response and then closes the connection (keep-alive otherwise): for answers
+    // that may leave part of the request body unread on the socket.
+    static void closeAfter(httplib::Response &res);
 
 private:
     using Handler
@@ -80,6 +84,9 @@ private:
     void remember(const std::string &full, const std::string &method);
     void registerRoutes();
     void installHooks();
+    void installBodyHooks();
+    httplib::Server::HandlerResponse refuseEarly(const httplib::Request &req,
+                                                 httplib::Response &res);
     std::optional<RequestContext> authenticate(const httplib::Request &req, httplib::Response &res);
     bool isUploadPath(const std::string &path) const;
     // Reads the body through `reader`, keeping at most `cap` bytes in `body` (null: keep none)
@@ -142,6 +149,7 @@ private:
     Auth m_auth;
     TicketStore m_tickets;
     ReviewService m_reviews;
+    GenerationCache<std::string> m_listCache{512, std::chrono::minutes(5)};
     std::unique_ptr<httplib::Server> m_server;
     struct RouteInfo
     {

@@ -18,12 +18,15 @@ QList<Triage::Candidate> FtsCandidateSource::candidates(const QString &matchQuer
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
-        "SELECT t.id, t.subject, t.description, t.status, t.cluster_id, t.updated_at, "
-        "bm25(tickets_fts) AS score FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid "
-        "WHERE tickets_fts MATCH ? AND t.organisation_id = ? ORDER BY score LIMIT ?"));
+        "SELECT t.id, t.subject, t.description, t.status, t.cluster_id, t.updated_at, f.score "
+        "FROM (SELECT f.rowid, bm25(tickets_fts, 2.0, 1.0) AS score FROM tickets_fts f "
+        "JOIN tickets o ON o.rowid = f.rowid WHERE tickets_fts MATCH ? AND o.organisation_id = ? "
+        "ORDER BY score, f.rowid LIMIT ?) f "
+        "JOIN tickets t ON t.rowid = f.rowid WHERE t.organisation_id = ? ORDER BY f.score, t.id"));
     q.addBindValue(matchQuery);
     q.addBindValue(m_organisationId);
     q.addBindValue(limit);
+    q.addBindValue(m_organisationId);
     // A query the FTS5 parser refuses means "no candidates", never an error for the user.
     if (!q.exec())
         return result;
@@ -78,7 +81,9 @@ Wire::ReviewResult ReviewService::run(const QString &organisationId,
     input.category = request.category;
     input.clusterId = request.clusterId;
     input.answers = request.answers;
-    FtsCandidateSource source(m_db.connection(), organisationId);
+    FtsCandidateSource source(m_db.connection(),
+                              organisationId,
+                              m_termStats.forOrganisation(organisationId));
     Wire::ReviewResult result = m_engine.review(input, &source);
     // The wire carries a human status label; an engine may hand back the raw status.
     for (Wire::DuplicateCandidate &d : result.duplicateCandidates)

@@ -79,17 +79,27 @@ std::optional<Wire::TicketPage> TicketStore::list(const QString &organisationId,
     }
 
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM tickets t WHERE ") + where);
+    QString countKey = where;
     for (const QVariant &b : std::as_const(binds))
-        q.addBindValue(b);
-    if (!q.exec() || !q.next()) {
-        *error = q.lastError().text();
-        return std::nullopt;
+        countKey += QChar(0x1f) + b.toString();
+    const std::string key = countKey.toStdString();
+    const qint64 generation = m_db.generations().tickets; // before the count: see GenerationCache
+    std::optional<qint64> total = m_counts.find(key, generation);
+    if (!total) {
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM tickets t WHERE ") + where);
+        for (const QVariant &b : std::as_const(binds))
+            q.addBindValue(b);
+        if (!q.exec() || !q.next()) {
+            *error = q.lastError().text();
+            return std::nullopt;
+        }
+        total = q.value(0).toLongLong();
+        m_counts.insert(key, generation, *total);
     }
     Wire::TicketPage page;
     page.pagination.page = query.page;
     page.pagination.pageSize = query.pageSize;
-    page.pagination.totalCount = q.value(0).toLongLong();
+    page.pagination.totalCount = *total;
     page.pagination.totalPages = int((page.pagination.totalCount + query.pageSize - 1)
                                      / query.pageSize);
 

@@ -108,10 +108,10 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     header->setStretchLastSection(false);
     header->setSectionResizeMode(Models::TicketListModel::SubjectColumn, QHeaderView::Stretch);
     header->resizeSection(Models::TicketListModel::NumberColumn, 48);
-    header->resizeSection(Models::TicketListModel::StatusColumn, 150);
+    header->resizeSection(Models::TicketListModel::StatusColumn, 140);
     header->resizeSection(Models::TicketListModel::SeverityColumn, 96);
-    header->resizeSection(Models::TicketListModel::CategoryColumn, 120);
-    header->resizeSection(Models::TicketListModel::ClusterColumn, 130);
+    header->resizeSection(Models::TicketListModel::CategoryColumn, 110);
+    header->resizeSection(Models::TicketListModel::ClusterColumn, 120);
     header->resizeSection(Models::TicketListModel::UpdatedColumn, 90);
 
     m_bannerBox = new QWidget(this);
@@ -145,10 +145,10 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     listAndDetail->setObjectName(QStringLiteral("listDetailSplitter"));
     listAndDetail->addWidget(right);
     listAndDetail->addWidget(m_detail);
-    listAndDetail->setStretchFactor(0, 1);
-    listAndDetail->setStretchFactor(1, 1);
+    listAndDetail->setStretchFactor(0, 3);
+    listAndDetail->setStretchFactor(1, 2);
     // The list needs room for its seven columns; the subject column takes what is left.
-    listAndDetail->setSizes({780, 450});
+    listAndDetail->setSizes({900, 500});
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -199,9 +199,9 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
                 const int row = m_model->rowOf(ticketId);
                 const QString subject = row >= 0 ? m_model->ticketAt(row).subject
                                                  : m_controller->ticket().subject;
-                statusBar()->showMessage(tr("“%1” is now: %2")
-                                             .arg(subject, Wire::statusLabel(newStatus)),
-                                         15'000);
+                statusBar()
+                    ->showMessage(tr("“%1” is now: %2").arg(subject, Wire::statusLabel(newStatus)),
+                                  15'000);
             });
     connect(m_poller,
             &Models::UpdatePoller::newReplies,
