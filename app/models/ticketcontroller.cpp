@@ -68,6 +68,11 @@ void TicketController::applyTicket(const Wire::Ticket &ticket)
 {
     if (ticket.id != m_ticketId)
         return;
+    // Answers may arrive out of order: a GET sent before an upload or reply finished must not
+    // replace the newer ticket that the upload or reply returned.
+    if (m_ticket.id == ticket.id && ticket.updatedAt.isValid() && m_ticket.updatedAt.isValid()
+        && ticket.updatedAt < m_ticket.updatedAt)
+        return;
     m_ticket = ticket;
     m_conversation.setTicket(ticket);
     m_attachments.setAttachments(ticket.attachments);
