@@ -20,11 +20,44 @@
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 
+#include <cstdio>
 #include <functional>
 #include <memory>
 
 using namespace Ankra;
+
+namespace {
+
+// Benchmark hook (tests/bench/bench_client, P2: cold start to the painted main window): with
+// ANKRA_BENCH_EXIT_AFTER_PAINT=1 the app prints a marker once the first paint of the main
+// window is done and quits. Installed only when the variable is set.
+class ExitAfterFirstPaint : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (!m_seen && event->type() == QEvent::Paint && widget
+            && qobject_cast<Ui::MainWindow *>(widget->window())) {
+            m_seen = true;
+            // Queued: runs after the whole paint pass (children included) was flushed.
+            QTimer::singleShot(0, qApp, [] {
+                std::fputs("ankra-bench: painted\n", stdout);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return false;
+    }
+
+private:
+    bool m_seen = false;
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -49,6 +82,8 @@ int main(int argc, char *argv[])
                      QStringLiteral("url"));
     parser.addOption(serverOption);
     parser.process(app);
+    if (qEnvironmentVariable("ANKRA_BENCH_EXIT_AFTER_PAINT") == QLatin1String("1"))
+        app.installEventFilter(new ExitAfterFirstPaint(&app));
 
     const QString serverOptionText = parser.value(serverOption);
     QString serverText = serverOptionText;

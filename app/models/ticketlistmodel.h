@@ -12,6 +12,7 @@
 
 #include <QAbstractTableModel>
 #include <QPointer>
+#include <QSet>
 
 #include <optional>
 
@@ -82,6 +83,7 @@ private:
     Api::ApiClient *m_client;
     Api::TicketQuery m_query;
     QList<Wire::TicketSummary> m_rows;
+    QSet<QString> m_ids; // ids of m_rows, kept in step with it
     QPointer<Api::ListTicketsJob> m_job;
     Api::ApiError m_lastError;
     int m_loadedPages = 0;

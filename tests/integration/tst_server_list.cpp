@@ -228,6 +228,24 @@ private slots:
         QVERIFY(wrongMethod.allow.contains("GET"));
     }
 
+    void jsonIsNotCompressedOverLoopback()
+    {
+        // Qt always offers brotli; cpp-httplib would spend ~80 ms compressing one page with it.
+        QNetworkRequest request(m_server.url().resolved(
+            QUrl(QStringLiteral("/api/v1/org/support/tickets?page_size=100"))));
+        request.setRawHeader("Authorization", "Bearer " + m_server.token().toUtf8());
+        request.setRawHeader("Accept-Encoding", "br, gzip, deflate");
+        QNetworkReply *reply = m_nam.get(request);
+        QSignalSpy spy(reply, &QNetworkReply::finished);
+        QVERIFY(reply->isFinished() || spy.wait(10'000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY2(reply->rawHeader("Content-Encoding").isEmpty(),
+                 reply->rawHeader("Content-Encoding").constData());
+        QVERIFY(reply->rawHeader("Content-Type").startsWith("application/json"));
+        QVERIFY(QJsonDocument::fromJson(reply->readAll()).isObject());
+        reply->deleteLater();
+    }
+
     void logNeverContainsTheToken()
     {
         get(QStringLiteral("/api/v1/org/support/tickets?q=secret"));

@@ -1,0 +1,457 @@
+// Client benchmarks of issue 5, each against a reference measured in the same run:
+//   P1 fetch and show 10,000 tickets (100 pages of 100) vs curl over the same URLs (<= 1.5x)
+//   P2 cold start to the painted main window vs a minimal Qt Widgets window (<= 1.5x)
+//   P3 200 MB upload and download through the client core vs curl (<= 1.2x, RSS growth <= 32 MB)
+//   P6 a keystroke in the search field with 100,000 tickets loaded (<= 16 ms)
+// Each starts its own real server (loopback, temporary data directory). A missed goal is
+// reported, not an error: the exit code is non-zero only when something failed.
+
+#include "bench_client_support.h"
+
+#include "api/apiclient.h"
+#include "mainwindow.h"
+#include "models/ticketlistmodel.h"
+#include "models/updatepoller.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <algorithm>
+#include <memory>
+
+using namespace Ankra;
+using namespace Ankra::Bench;
+
+bool runP2(QString *error); // bench_client_p2.cpp
+
+namespace {
+
+constexpr int Pages = 100;
+constexpr int PageSize = 100;
+
+QString ratio(double value, double reference)
+{
+    return QString::number(reference > 0 ? value / reference : 0, 'f', 2);
+}
+
+// Loads pages until `rows` rows are in the model (or everything is); false on an error/timeout.
+bool loadRows(Models::TicketListModel *model, int rows, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        // A refresh (the window's poll on activation) blocks fetchMore until it is done.
+        if (!waitFor([model] { return !model->isLoading() && !model->isRefreshing(); }, timeoutMs))
+            return false;
+        if (model->lastError().isError())
+            return false;
+        if (model->rowCount() >= rows || !model->canFetchMore({}))
+            return true;
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        model->fetchMore({});
+    }
+}
+
+// Time to fetch and show Pages x PageSize rows in a visible QTreeView; -1 on a failure.
+double clientListTime(Api::ApiClient *client, QString *error)
+{
+    Models::TicketListModel model(client);
+    QTreeView view; // configured like the main window's list (ui/mainwindow.cpp)
+    view.setRootIsDecorated(false);
+    view.setUniformRowHeights(true);
+    view.setModel(&model);
+    view.resize(1000, 700);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view)) {
+        *error = QStringLiteral("the list view was not exposed");
+        return -1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    Api::TicketQuery query;
+    query.pageSize = PageSize;
+    model.setQuery(query);
+    if (!loadRows(&model, Pages * PageSize, 120'000) || model.rowCount() != Pages * PageSize) {
+        *error = QStringLiteral("P1: loaded %1 rows: %2")
+                     .arg(model.rowCount())
+                     .arg(model.lastError().message);
+        return -1;
+    }
+    QCoreApplication::processEvents(); // the view's layout and paint of the new rows
+    return timer.nsecsElapsed() / 1e6;
+}
+
+// The API core alone: the same pages through ListTicketsJob, one after the other.
+double coreListTime(Api::ApiClient *client, QString *error)
+{
+    QObject context;
+    QElapsedTimer timer;
+    timer.start();
+    for (int page = 1; page <= Pages; ++page) {
+        Api::TicketQuery query;
+        query.page = page;
+        query.pageSize = PageSize;
+        auto *job = client->listTickets(query, &context);
+        if (!waitFor([job] { return job->isFinished(); }, 60'000) || !job->ok()
+            || job->page().result.size() != PageSize) {
+            *error = QStringLiteral("P1: page %1 failed").arg(page);
+            return -1;
+        }
+        delete job;
+    }
+    return timer.nsecsElapsed() / 1e6;
+}
+
+bool runP1(QString *error)
+{
+    BenchServer server;
+    if (!server.start(Pages * PageSize, {}, error))
+        return false;
+    BenchNetworkAccessManager nam;
+    Api::ApiClient client(&nam);
+    client.setServerUrl(QUrl(server.url()));
+    client.setToken(server.token());
+
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("curl.cfg"));
+    {
+        QFile file(config);
+        if (!file.open(QIODevice::WriteOnly)) {
+            *error = QStringLiteral("cannot write the curl config");
+            return false;
+        }
+        for (int page = 1; page <= Pages; ++page)
+            file.write(QStringLiteral("url = \"%1/api/v1/org/support/tickets?page=%2&page_size=%3\""
+                                      "\noutput = \"/dev/null\"\n")
+                           .arg(server.url())
+                           .arg(page)
+                           .arg(PageSize)
+                           .toUtf8());
+    }
+    const QStringList curlArgs{QStringLiteral("-s"),
+                               QStringLiteral("-f"),
+                               QStringLiteral("-H"),
+                               QStringLiteral("Authorization: Bearer ") + server.token(),
+                               QStringLiteral("-K"),
+                               config};
+
+    // Qt asks for "gzip, deflate, br" and the server then compresses; plain curl asks for
+    // nothing. --compressed makes curl ask for the same, so the server does the same work.
+    const QStringList compressedArgs = curlArgs + QStringList{QStringLiteral("--compressed")};
+
+    QList<double> clientTimes;
+    QList<double> curlTimes;
+    QList<double> compressedTimes;
+    QList<double> identityTimes;
+    QList<double> coreTimes;
+    for (int run = 0; run < 3; ++run) {
+        const double curlMs = runTimed(QStringLiteral("curl"), curlArgs, error);
+        if (curlMs < 0)
+            return false;
+        curlTimes << curlMs;
+        const double compressedMs = runTimed(QStringLiteral("curl"), compressedArgs, error);
+        if (compressedMs < 0)
+            return false;
+        compressedTimes << compressedMs;
+
+        nam.setIdentityEncoding(false);
+        const double clientMs = clientListTime(&client, error);
+        if (clientMs < 0)
+            return false;
+        clientTimes << clientMs;
+        nam.setIdentityEncoding(true);
+        const double identityMs = clientListTime(&client, error);
+        if (identityMs < 0)
+            return false;
+        identityTimes << identityMs;
+        const double coreMs = coreListTime(&client, error);
+        if (coreMs < 0)
+            return false;
+        coreTimes << coreMs;
+    }
+    const double clientMs = median(clientTimes);
+    const double curlMs = median(curlTimes);
+    report(QStringLiteral("P1 client 10000 tickets: %1 ms (median of 3)").arg(clientMs, 0, 'f', 1));
+    report(QStringLiteral("P1 curl same pages: %1 ms (median of 3, one process, keep-alive)")
+               .arg(curlMs, 0, 'f', 1));
+    report(QStringLiteral("P1 ratio: %1 (goal <= 1.5)").arg(ratio(clientMs, curlMs)));
+    const double compressedMs = median(compressedTimes);
+    report(QStringLiteral("P1 curl --compressed same pages: %1 ms (same Accept-Encoding as Qt)")
+               .arg(compressedMs, 0, 'f', 1));
+    report(QStringLiteral("P1 ratio vs curl --compressed: %1 (goal <= 1.5)")
+               .arg(ratio(clientMs, compressedMs)));
+    const double identityMs = median(identityTimes);
+    report(QStringLiteral("P1 client asking for no compression (like plain curl): %1 ms")
+               .arg(identityMs, 0, 'f', 1));
+    report(QStringLiteral("P1 ratio uncompressed client vs curl: %1 (goal <= 1.5)")
+               .arg(ratio(identityMs, curlMs)));
+    report(QStringLiteral("P1 ListTicketsJob alone, no model or view, uncompressed: %1 ms")
+               .arg(median(coreTimes), 0, 'f', 1));
+    return true;
+}
+
+bool runP3(QString *error)
+{
+    constexpr qint64 Bytes = 200LL * 1024 * 1024;
+    BenchServer server;
+    if (!server.start(1,
+                      {QStringLiteral("--max-attachment-bytes"),
+                       QString::number(Bytes + 1024 * 1024),
+                       QStringLiteral("--max-attachments-per-ticket"),
+                       QStringLiteral("10")},
+                      error))
+        return false;
+    QNetworkAccessManager nam;
+    Api::ApiClient client(&nam);
+    client.setServerUrl(QUrl(server.url()));
+    client.setToken(server.token());
+    QObject context;
+
+    auto *list = client.listTickets({}, &context);
+    if (!waitFor([list] { return list->isFinished(); }, 30'000) || !list->ok()
+        || list->page().result.isEmpty()) {
+        *error = QStringLiteral("P3: cannot list the ticket");
+        return false;
+    }
+    const QString ticketId = list->page().result.first().id;
+    const QString ticketUrl = server.url() + QStringLiteral("/api/v1/org/support/tickets/")
+                              + ticketId;
+    const QString auth = QStringLiteral("Authorization: Bearer ") + server.token();
+
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("bench-200mb.log"));
+    if (!writeLog(source, Bytes)) {
+        *error = QStringLiteral("P3: cannot write %1").arg(source);
+        return false;
+    }
+
+    // Peak RSS growth of this process during each client transfer: VmHWM is reset to the
+    // current RSS right before it (Linux clear_refs), so earlier peaks do not hide growth.
+    qint64 rssBefore = 0;
+    bool peakReset = true;
+    auto startPeak = [&] {
+        rssBefore = procStatusKiB("VmRSS");
+        peakReset = resetPeakRss() && peakReset;
+    };
+    auto peakGrowthMiB = [&] { return (procStatusKiB("VmHWM") - rssBefore) / 1024.0; };
+    double uploadGrowth = 0;
+    double downloadGrowth = 0;
+
+    // Alternating, three rounds: curl upload, client upload, client download, curl download.
+    QList<double> curlUp, clientUp, clientDown, curlDown;
+    for (int run = 0; run < 3; ++run) {
+        const double curlUpMs = runTimed(QStringLiteral("curl"),
+                                         {QStringLiteral("-s"),
+                                          QStringLiteral("-f"),
+                                          QStringLiteral("-H"),
+                                          auth,
+                                          QStringLiteral("-F"),
+                                          QStringLiteral("file=@") + source,
+                                          ticketUrl + QStringLiteral("/attachments")},
+                                         error);
+        if (curlUpMs < 0)
+            return false;
+        curlUp << curlUpMs;
+
+        startPeak();
+        QElapsedTimer timer;
+        timer.start();
+        auto *upload = client.uploadAttachment(ticketId, source, &context);
+        if (!waitFor([upload] { return upload->isFinished(); }, 300'000) || !upload->ok()) {
+            *error = QStringLiteral("P3: upload failed: %1").arg(upload->error().message);
+            return false;
+        }
+        clientUp << timer.nsecsElapsed() / 1e6;
+        uploadGrowth = std::max(uploadGrowth, peakGrowthMiB());
+        const QList<Wire::Attachment> attachments = upload->ticket().attachments;
+        // The newest attachment is the client's own upload (created last).
+        auto newest = std::max_element(attachments.begin(),
+                                       attachments.end(),
+                                       [](const Wire::Attachment &a, const Wire::Attachment &b) {
+                                           return a.createdAt < b.createdAt;
+                                       });
+        if (newest == attachments.end() || newest->sizeBytes != Bytes) {
+            *error = QStringLiteral("P3: the uploaded attachment is missing or has the wrong size");
+            return false;
+        }
+        const QString attachmentId = newest->id;
+        delete upload;
+
+        const QString clientTarget = dir.filePath(QStringLiteral("client-download.log"));
+        startPeak();
+        timer.restart();
+        auto *download = client.downloadAttachment(ticketId, attachmentId, clientTarget, &context);
+        if (!waitFor([download] { return download->isFinished(); }, 300'000) || !download->ok()
+            || QFileInfo(clientTarget).size() != Bytes) {
+            *error = QStringLiteral("P3: download failed: %1").arg(download->error().message);
+            return false;
+        }
+        clientDown << timer.nsecsElapsed() / 1e6;
+        downloadGrowth = std::max(downloadGrowth, peakGrowthMiB());
+        delete download;
+        QFile::remove(clientTarget);
+
+        const QString curlTarget = dir.filePath(QStringLiteral("curl-download.log"));
+        const double curlDownMs = runTimed(QStringLiteral("curl"),
+                                           {QStringLiteral("-s"),
+                                            QStringLiteral("-f"),
+                                            QStringLiteral("-H"),
+                                            auth,
+                                            QStringLiteral("-o"),
+                                            curlTarget,
+                                            ticketUrl + QStringLiteral("/attachments/")
+                                                + attachmentId},
+                                           error);
+        if (curlDownMs < 0 || QFileInfo(curlTarget).size() != Bytes) {
+            *error = QStringLiteral("P3: curl download failed");
+            return false;
+        }
+        curlDown << curlDownMs;
+        QFile::remove(curlTarget);
+    }
+    const double clientUpMs = median(clientUp);
+    const double curlUpMs = median(curlUp);
+    const double clientDownMs = median(clientDown);
+    const double curlDownMs = median(curlDown);
+    report(
+        QStringLiteral("P3 client upload 200 MB: %1 ms (median of 3)").arg(clientUpMs, 0, 'f', 1));
+    report(QStringLiteral("P3 curl upload 200 MB: %1 ms (median of 3)").arg(curlUpMs, 0, 'f', 1));
+    report(QStringLiteral("P3 upload ratio: %1 (goal <= 1.2)").arg(ratio(clientUpMs, curlUpMs)));
+    report(QStringLiteral("P3 client download 200 MB: %1 ms (median of 3)")
+               .arg(clientDownMs, 0, 'f', 1));
+    report(
+        QStringLiteral("P3 curl download 200 MB: %1 ms (median of 3)").arg(curlDownMs, 0, 'f', 1));
+    report(
+        QStringLiteral("P3 download ratio: %1 (goal <= 1.2)").arg(ratio(clientDownMs, curlDownMs)));
+    report(QStringLiteral("P3 peak RSS growth: %1 MB (goal <= 32; upload %2 MB, download %3 MB, "
+                          "worst of 3 each%4)")
+               .arg(std::max(uploadGrowth, downloadGrowth), 0, 'f', 1)
+               .arg(uploadGrowth, 0, 'f', 1)
+               .arg(downloadGrowth, 0, 'f', 1)
+               .arg(peakReset ? QString() : QStringLiteral("; VmHWM NOT reset")));
+    return true;
+}
+
+bool runP6(QString *error)
+{
+    constexpr int Rows = 100'000;
+    BenchServer server;
+    if (!server.start(Rows, {}, error))
+        return false;
+    BenchNetworkAccessManager nam;
+    nam.setIdentityEncoding(true); // setup only: loading 1,000 brotli pages takes minutes
+    Api::ApiClient client(&nam);
+    client.setServerUrl(QUrl(server.url()));
+    client.setToken(server.token());
+    Ui::MainWindow window(&client);
+    window.poller()->stop(); // a poll would re-fetch all 1,000 loaded pages meanwhile
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) {
+        *error = QStringLiteral("P6: the main window was not exposed");
+        return false;
+    }
+    Models::TicketListModel *model = window.ticketModel();
+    QElapsedTimer loadTimer;
+    loadTimer.start();
+    if (!loadRows(model, Rows, 600'000) || model->rowCount() != Rows) {
+        *error = QStringLiteral("P6: loaded %1 rows: %2")
+                     .arg(model->rowCount())
+                     .arg(model->lastError().message);
+        return false;
+    }
+    QCoreApplication::processEvents();
+    const double loadMs = loadTimer.nsecsElapsed() / 1e6;
+    nam.setIdentityEncoding(false); // the measured query as the client sends it
+
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    if (!search) {
+        *error = QStringLiteral("P6: no search field");
+        return false;
+    }
+    search->setFocus();
+    QCoreApplication::processEvents();
+
+    QElapsedTimer queryTimer;
+    QObject::connect(model, &QAbstractItemModel::modelAboutToBeReset, model, [&queryTimer] {
+        queryTimer.start();
+    });
+    QList<double> keyTimes;
+    for (const char key : QByteArrayLiteral("disk")) {
+        if (key == '\0')
+            break;
+        QElapsedTimer timer;
+        timer.start();
+        QTest::keyClick(search, key);
+        QCoreApplication::processEvents(); // the field's repaint and whatever the key triggered
+        keyTimes << timer.nsecsElapsed() / 1e6;
+    }
+    if (queryTimer.isValid()) {
+        *error = QStringLiteral("P6: the search fired before the debounce");
+        return false;
+    }
+    if (!waitFor([&] { return queryTimer.isValid() && !model->isLoading(); }, 60'000)
+        || model->lastError().isError() || model->rowCount() == 0) {
+        *error = QStringLiteral("P6: the filtered list did not arrive");
+        return false;
+    }
+    QCoreApplication::processEvents();
+    const double queryMs = queryTimer.nsecsElapsed() / 1e6;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (!model->ticketAt(row).subject.contains(QLatin1String("Disk"))) {
+            *error = QStringLiteral("P6: the filtered list holds a non-matching row");
+            return false;
+        }
+    }
+
+    report(QStringLiteral("P6 load 100000 rows into the main window: %1 ms (setup, uncompressed)")
+               .arg(loadMs, 0, 'f', 0));
+    report(QStringLiteral("P6 search keystroke with 100000 rows: median %1 ms, max %2 ms over "
+                          "%3 keys (goal <= 16)")
+               .arg(median(keyTimes), 0, 'f', 2)
+               .arg(*std::max_element(keyTimes.begin(), keyTimes.end()), 0, 'f', 2)
+               .arg(keyTimes.size()));
+    report(QStringLiteral("P6 debounced query to filtered list shown: %1 ms (%2 of %3 matches "
+                          "on the first page; after the 300 ms debounce)")
+               .arg(queryMs, 0, 'f', 1)
+               .arg(model->rowCount())
+               .arg(model->totalCount()));
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    // Usage: bench_client [P1 P2 P3 P6]; no argument runs them all.
+    QStringList which = app.arguments().mid(1);
+    if (which.isEmpty())
+        which = {QStringLiteral("P1"),
+                 QStringLiteral("P2"),
+                 QStringLiteral("P3"),
+                 QStringLiteral("P6")};
+    // P3 first: the process's peak RSS is still low, so its growth is measured cleanly.
+    const QList<std::pair<QString, bool (*)(QString *)>> benches{{QStringLiteral("P3"), runP3},
+                                                                 {QStringLiteral("P1"), runP1},
+                                                                 {QStringLiteral("P2"), runP2},
+                                                                 {QStringLiteral("P6"), runP6}};
+    int status = 0;
+    for (const auto &[name, run] : benches) {
+        if (!which.contains(name))
+            continue;
+        QString error;
+        if (!run(&error)) {
+            report(QStringLiteral("%1 ERROR: %2").arg(name, error));
+            status = 1;
+        }
+    }
+    return status;
+}

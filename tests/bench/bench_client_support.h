@@ -1,0 +1,60 @@
+#pragma once
+
+// Shared pieces of bench_client: a real server with N imported tickets in "Bench Org", curl and
+// child-process timing, medians and the process's own memory figures.
+
+#include "testserver.h"
+
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace Ankra::Bench {
+
+// The real server with `tickets` imported tickets and a token of the same organisation.
+class BenchServer
+{
+public:
+    bool start(int tickets, const QStringList &extraArgs = {}, QString *error = nullptr);
+    QString url() const { return m_server.url().toString(QUrl::StripTrailingSlash); }
+    QString token() const { return m_token; }
+
+private:
+    Test::TestServer m_server;
+    QString m_token;
+};
+
+// With `identity` set, asks the server not to compress (as plain curl does): Qt otherwise asks for
+// "gzip, deflate, br" and the server's brotli dominates every list page (measured ~80 ms/page).
+class BenchNetworkAccessManager : public QNetworkAccessManager
+{
+public:
+    using QNetworkAccessManager::QNetworkAccessManager;
+    void setIdentityEncoding(bool identity) { m_identity = identity; }
+
+protected:
+    QNetworkReply *createRequest(Operation op,
+                                 const QNetworkRequest &request,
+                                 QIODevice *outgoingData) override;
+
+private:
+    bool m_identity = false;
+};
+
+// Runs a program to completion; returns the wall time in ms, or -1 on a failure (why in `error`).
+double runTimed(const QString &program, const QStringList &args, QString *error);
+// Spins the event loop until `done` or `timeoutMs`; false on timeout.
+bool waitFor(const std::function<bool()> &done, int timeoutMs);
+// Writes `bytes` of plausible UTF-8 log lines.
+bool writeLog(const QString &path, qint64 bytes);
+double median(QList<double> values);
+// A field of /proc/self/status in KiB (VmRSS, VmHWM); -1 when unreadable.
+qint64 procStatusKiB(const char *field);
+// Resets VmHWM to the current RSS (Linux: "5" into /proc/self/clear_refs).
+bool resetPeakRss();
+void report(const QString &line);
+
+} // namespace Ankra::Bench
