@@ -1,5 +1,7 @@
 #include "attachmentfiles.h"
 
+#include "wire/enums.h"
+
 #include <QDir>
 #include <QSet>
 #include <QSqlQuery>
@@ -46,26 +48,7 @@ bool looksLikeText(const std::string &head, bool complete)
 
 const QStringList &allowedExtensions()
 {
-    static const QStringList list{QStringLiteral("log"),
-                                  QStringLiteral("txt"),
-                                  QStringLiteral("out"),
-                                  QStringLiteral("yaml"),
-                                  QStringLiteral("yml"),
-                                  QStringLiteral("json"),
-                                  QStringLiteral("toml"),
-                                  QStringLiteral("xml"),
-                                  QStringLiteral("diff"),
-                                  QStringLiteral("patch"),
-                                  QStringLiteral("png"),
-                                  QStringLiteral("jpg"),
-                                  QStringLiteral("jpeg"),
-                                  QStringLiteral("gif"),
-                                  QStringLiteral("webp"),
-                                  QStringLiteral("pdf"),
-                                  QStringLiteral("tar.gz"),
-                                  QStringLiteral("tgz"),
-                                  QStringLiteral("zip")};
-    return list;
+    return Wire::defaultAllowedExtensions();
 }
 
 QString attachmentExtension(const QString &filename)

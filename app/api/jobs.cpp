@@ -1,5 +1,7 @@
 #include "api/jobs.h"
 
+#include "wire/enums.h"
+
 #include "wire/json.h"
 
 #include <QFile>
@@ -79,25 +81,7 @@ Wire::Limits contractDefaultLimits()
     Wire::Limits limits;
     limits.maxAttachmentBytes = 25 * 1024 * 1024;
     limits.maxAttachmentsPerTicket = 10;
-    limits.allowedExtensions = {QStringLiteral("log"),
-                                QStringLiteral("txt"),
-                                QStringLiteral("out"),
-                                QStringLiteral("yaml"),
-                                QStringLiteral("yml"),
-                                QStringLiteral("json"),
-                                QStringLiteral("toml"),
-                                QStringLiteral("xml"),
-                                QStringLiteral("diff"),
-                                QStringLiteral("patch"),
-                                QStringLiteral("png"),
-                                QStringLiteral("jpg"),
-                                QStringLiteral("jpeg"),
-                                QStringLiteral("gif"),
-                                QStringLiteral("webp"),
-                                QStringLiteral("pdf"),
-                                QStringLiteral("tar.gz"),
-                                QStringLiteral("tgz"),
-                                QStringLiteral("zip")};
+    limits.allowedExtensions = Wire::defaultAllowedExtensions();
     return limits;
 }
 

@@ -227,36 +227,6 @@ void TicketListModel::applyRefresh(const QList<Wire::TicketSummary> &incoming)
     emit refreshed();
 }
 
-QString TicketListModel::categoryLabel(const QString &category)
-{
-    if (category == QLatin1String("technical"))
-        return tr("Technical");
-    if (category == QLatin1String("bug"))
-        return tr("Bug");
-    if (category == QLatin1String("feature_request"))
-        return tr("Feature request");
-    if (category == QLatin1String("account"))
-        return tr("Account");
-    if (category == QLatin1String("billing"))
-        return tr("Billing");
-    if (category == QLatin1String("other"))
-        return tr("Other");
-    return category; // unknown values verbatim, never hidden
-}
-
-QString TicketListModel::severityLabel(const QString &severity)
-{
-    if (severity == QLatin1String("critical"))
-        return tr("Critical");
-    if (severity == QLatin1String("high"))
-        return tr("High");
-    if (severity == QLatin1String("medium"))
-        return tr("Medium");
-    if (severity == QLatin1String("low"))
-        return tr("Low");
-    return severity;
-}
-
 int TicketListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -282,9 +252,9 @@ QVariant TicketListModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return Wire::statusLabel(t.status);
         case SeverityColumn:
-            return severityLabel(t.severity);
+            return Wire::severityLabel(t.severity);
         case CategoryColumn:
-            return categoryLabel(t.category);
+            return Wire::categoryLabel(t.category);
         case ClusterColumn:
             return t.clusterName;
         case UpdatedColumn:

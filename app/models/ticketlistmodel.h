@@ -48,8 +48,6 @@ public:
     void setReadState(ReadStateStore *store);
     int rowOf(const QString &ticketId) const;
     // Human label of a category wire value ("feature_request" -> "Feature request").
-    static QString categoryLabel(const QString &category);
-    static QString severityLabel(const QString &severity);
 
     qint64 totalCount() const { return m_totalCount; }
     bool isLoading() const { return m_job != nullptr; }

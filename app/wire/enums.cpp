@@ -93,6 +93,60 @@ QString statusLabel(const QString &status)
     return status;
 }
 
+QString categoryLabel(const QString &category)
+{
+    if (category == QLatin1String("technical"))
+        return QCoreApplication::translate("Ankra::Wire", "Technical");
+    if (category == QLatin1String("bug"))
+        return QCoreApplication::translate("Ankra::Wire", "Bug");
+    if (category == QLatin1String("feature_request"))
+        return QCoreApplication::translate("Ankra::Wire", "Feature request");
+    if (category == QLatin1String("account"))
+        return QCoreApplication::translate("Ankra::Wire", "Account");
+    if (category == QLatin1String("billing"))
+        return QCoreApplication::translate("Ankra::Wire", "Billing");
+    if (category == QLatin1String("other"))
+        return QCoreApplication::translate("Ankra::Wire", "Other");
+    return category;
+}
+
+QString severityLabel(const QString &severity)
+{
+    if (severity == QLatin1String("critical"))
+        return QCoreApplication::translate("Ankra::Wire", "Critical");
+    if (severity == QLatin1String("high"))
+        return QCoreApplication::translate("Ankra::Wire", "High");
+    if (severity == QLatin1String("medium"))
+        return QCoreApplication::translate("Ankra::Wire", "Medium");
+    if (severity == QLatin1String("low"))
+        return QCoreApplication::translate("Ankra::Wire", "Low");
+    return severity;
+}
+
+const QStringList &defaultAllowedExtensions()
+{
+    static const QStringList list{QStringLiteral("log"),
+                                  QStringLiteral("txt"),
+                                  QStringLiteral("out"),
+                                  QStringLiteral("yaml"),
+                                  QStringLiteral("yml"),
+                                  QStringLiteral("json"),
+                                  QStringLiteral("toml"),
+                                  QStringLiteral("xml"),
+                                  QStringLiteral("diff"),
+                                  QStringLiteral("patch"),
+                                  QStringLiteral("png"),
+                                  QStringLiteral("jpg"),
+                                  QStringLiteral("jpeg"),
+                                  QStringLiteral("gif"),
+                                  QStringLiteral("webp"),
+                                  QStringLiteral("pdf"),
+                                  QStringLiteral("tar.gz"),
+                                  QStringLiteral("tgz"),
+                                  QStringLiteral("zip")};
+    return list;
+}
+
 int severityRank(const QString &severity)
 {
     const int index = knownSeverities().indexOf(severity);

@@ -34,6 +34,14 @@ bool isKnownSource(const QString &value);
 // Unknown values are returned unchanged.
 QString statusLabel(const QString &status);
 
+// Human labels of categories ("Feature request") and severities ("High"); unknown values are
+// returned unchanged, never hidden.
+QString categoryLabel(const QString &category);
+QString severityLabel(const QString &severity);
+
+// The attachment extensions the contract's section 7 allows by default (lower case, no dot).
+const QStringList &defaultAllowedExtensions();
+
 // Rank used to sort severities (critical highest); unknown or empty is 0.
 int severityRank(const QString &severity);
 

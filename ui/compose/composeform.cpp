@@ -33,23 +33,6 @@ namespace Ankra::Ui {
 
 using Review::SubmissionFlow;
 
-QString ComposeForm::categoryLabel(const QString &category)
-{
-    if (category == QLatin1String("technical"))
-        return tr("Technical");
-    if (category == QLatin1String("bug"))
-        return tr("Bug");
-    if (category == QLatin1String("feature_request"))
-        return tr("Feature request");
-    if (category == QLatin1String("account"))
-        return tr("Account");
-    if (category == QLatin1String("billing"))
-        return tr("Billing");
-    if (category == QLatin1String("other"))
-        return tr("Other");
-    return category;
-}
-
 QString ComposeForm::categoryExplanation(const QString &category)
 {
     if (category == QLatin1String("technical"))
@@ -98,7 +81,7 @@ ComposeForm::ComposeForm(SubmissionFlow *flow, QWidget *parent)
     m_category->setObjectName(QStringLiteral("categoryCombo"));
     m_category->setAccessibleName(tr("Category"));
     for (const QString &c : Wire::knownCategories()) {
-        m_category->addItem(categoryLabel(c), c);
+        m_category->addItem(Wire::categoryLabel(c), c);
         m_category->setItemData(m_category->count() - 1, categoryExplanation(c), Qt::ToolTipRole);
     }
     m_category->setCurrentIndex(qMax(0, m_category->findData(flow->category())));

@@ -42,7 +42,6 @@ public:
     // The message under the attachments (last refusal), empty when none.
     QString attachmentMessage() const;
     void setRepository(KSyntaxHighlighting::Repository *repository) { m_repository = repository; }
-    static QString categoryLabel(const QString &category);
     static QString categoryExplanation(const QString &category);
 
 signals:

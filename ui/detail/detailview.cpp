@@ -10,7 +10,6 @@
 #include "models/conversationmodel.h"
 #include "models/roles.h"
 #include "models/ticketcontroller.h"
-#include "models/ticketlistmodel.h"
 #include "wire/enums.h"
 
 #include <QDragEnterEvent>
@@ -229,9 +228,8 @@ void DetailView::render()
     const QString none = tr("none");
     QStringList fields{
         tr("Status: %1").arg(Wire::statusLabel(t.status)),
-        tr("Severity: %1")
-            .arg(t.severity.isEmpty() ? none : Models::TicketListModel::severityLabel(t.severity)),
-        tr("Category: %1").arg(Models::TicketListModel::categoryLabel(t.category)),
+        tr("Severity: %1").arg(t.severity.isEmpty() ? none : Wire::severityLabel(t.severity)),
+        tr("Category: %1").arg(Wire::categoryLabel(t.category)),
         tr("Cluster: %1").arg(t.clusterName.isEmpty() ? none : t.clusterName),
         tr("Source: %1").arg(t.source),
         tr("AI review: %1").arg(t.aiReviewStatus.isEmpty() ? none : t.aiReviewStatus),

@@ -34,16 +34,8 @@ namespace {
 
 QString severityLabel(const QString &severity)
 {
-    if (severity == QLatin1String("low"))
-        return QCoreApplication::translate("Ankra::Ui::ReviewPage", "Low");
-    if (severity == QLatin1String("medium"))
-        return QCoreApplication::translate("Ankra::Ui::ReviewPage", "Medium");
-    if (severity == QLatin1String("high"))
-        return QCoreApplication::translate("Ankra::Ui::ReviewPage", "High");
-    if (severity == QLatin1String("critical"))
-        return QCoreApplication::translate("Ankra::Ui::ReviewPage", "Critical");
     return severity.isEmpty() ? QCoreApplication::translate("Ankra::Ui::ReviewPage", "None")
-                              : severity;
+                              : Wire::severityLabel(severity);
 }
 
 // The form field a quality flag is about: the "edit" link goes there.
@@ -237,7 +229,7 @@ ReviewPage::ReviewPage(SubmissionFlow *flow, QWidget *parent)
     connect(flow, &SubmissionFlow::stateChanged, this, [this](State state) {
         if (state == State::Stale || state == State::Reviewing)
             m_status->setText(tr("You changed the ticket: reviewing it again…"));
-        m_category->setText(ComposeForm::categoryLabel(m_flow->category()));
+        m_category->setText(Wire::categoryLabel(m_flow->category()));
         emit completeChanged();
     });
 }
@@ -268,8 +260,8 @@ void ReviewPage::rebuild()
         m_flow->setSeverity(m_severity->currentData().toString());
     }
     m_acceptSeverity->setEnabled(!r.severity.isEmpty());
-    m_suggestedCategory->setText(ComposeForm::categoryLabel(r.category));
-    m_category->setText(ComposeForm::categoryLabel(m_flow->category()));
+    m_suggestedCategory->setText(Wire::categoryLabel(r.category));
+    m_category->setText(Wire::categoryLabel(m_flow->category()));
     m_acceptCategory->setEnabled(!r.category.isEmpty() && r.category != m_flow->category());
 
     clearLayout(m_flagsLayout);
@@ -453,8 +445,7 @@ void ConfirmPage::initializePage()
     QString html = QStringLiteral("<h3>%1</h3>").arg(m_flow->subject().toHtmlEscaped());
     html += QStringLiteral("<p>")
             + tr("Category: %1 · Severity: %2")
-                  .arg(ComposeForm::categoryLabel(m_flow->category()),
-                       severityLabel(m_flow->severity()))
+                  .arg(Wire::categoryLabel(m_flow->category()), severityLabel(m_flow->severity()))
             + QStringLiteral("</p>");
     if (!m_flow->cluster().id.isEmpty())
         html += QStringLiteral("<p>")
