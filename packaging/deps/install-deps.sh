@@ -19,7 +19,7 @@ packages=(
     xvfb xauth imagemagick curl xz-utils clang-format sqlite3 fonts-dejavu-core
     wrk "nginx-light|nginx" perl util-linux
     dpkg-dev desktop-file-utils appstream librsvg2-bin
-    clang "libclang-rt-dev|libclang-rt-14-dev" qt6-image-formats-plugins
+    clang "libclang-rt-dev|libclang-rt-14-dev" qt6-image-formats-plugins ccache xdotool qt6-translations-l10n
 )
 
 SUDO=()
