@@ -6,8 +6,11 @@
 #   make bench   build and run the benchmarks (tests/bench), not part of `make test`
 #   make package build the .deb packages (app and server) into build/packages
 #   make format  clang-format the tree; `make format-check` fails on unformatted files
+#   make translations  regenerate translations/*.ts from the sources (lupdate) and list the
+#                strings that still need German (translations/update.sh)
 #   make asan    build and run the unit and integration tests with ASan + UBSan
 #   make fuzz    build the libFuzzer targets (clang) and run each for FUZZ_SECONDS
+#   make load    64 concurrent loopback clients against a fresh server for LOAD_SECONDS
 #
 # Variables: BUILD_DIR (default build), BUILD_TYPE (RelWithDebInfo), WERROR (ON under CI).
 
@@ -15,6 +18,7 @@ BUILD_DIR  ?= build
 ASAN_DIR   ?= build-asan
 FUZZ_DIR   ?= build-fuzz
 FUZZ_SECONDS ?= 60
+LOAD_SECONDS ?= 60
 BUILD_TYPE ?= RelWithDebInfo
 WERROR     ?= $(if $(CI),ON,OFF)
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
@@ -26,7 +30,7 @@ CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DANKRA_WERROR=$(WERROR)
 
 SOURCES = $(shell git ls-files '*.cpp' '*.h' 2>/dev/null)
 
-.PHONY: all deps configure build run test bench package fuzz format format-check asan clean
+.PHONY: all deps configure build run test bench package fuzz load format format-check asan clean translations
 
 all: build
 
@@ -58,6 +62,12 @@ fuzz: deps
 	  > $(FUZZ_DIR).configure.log 2>&1 || { cat $(FUZZ_DIR).configure.log; exit 1; }
 	@cmake --build $(FUZZ_DIR) -j $(JOBS)
 	@tests/fuzz/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
+translations:
+	@translations/update.sh
+
+load: build
+	@ANKRA_LOAD_SECONDS=$(LOAD_SECONDS) $(BUILD_DIR)/tests/bench/bench_load
 
 format:
 	@clang-format -i $(SOURCES)

@@ -25,7 +25,9 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 mkfifo "$log_dir/out"
-"$server" serve --listen 127.0.0.1:0 --data-dir "$data_dir" --demo >"$log_dir/out" 2>"$log_dir/server.log" &
+# --simulate-team: a simulated support team answers new tickets, so statuses change live.
+"$server" serve --listen 127.0.0.1:0 --data-dir "$data_dir" --demo --simulate-team \
+    >"$log_dir/out" 2>"$log_dir/server.log" &
 server_pid=$!
 exec 3<"$log_dir/out"
 url=""
@@ -42,4 +44,6 @@ cat <&3 >/dev/null &
 # memory only (it never reaches settings or the keychain).
 token=$("$server" token create --data-dir "$data_dir" --org "Demo Org" --user "Demo Customer")
 echo "Ankra Support demo: server $url (data in $data_dir, log $log_dir/server.log)"
+echo "Staff mode: the demo team token is in $data_dir/demo-team-token" \
+     "(e.g. ANKRA_API_TOKEN=\"\$(cat $data_dir/demo-team-token)\" $app --server $url)"
 ANKRA_API_TOKEN="$token" "$app" --server "$url"

@@ -131,15 +131,19 @@ void HttpApi::handleUpload(const httplib::Request &req,
                 }
             }
             if (out.write(data, qint64(length)) != qint64(length))
-                return fail(500, QStringLiteral("cannot write %1").arg(partPath));
+                return fail(500,
+                            QStringLiteral("cannot write %1: %2").arg(partPath, out.errorString()));
             sha.addData(QByteArrayView(data, qsizetype(length)));
             size += qint64(length);
             return true;
         });
 
     if (out.isOpen()) {
-        out.flush();
-        ::fsync(out.handle()); // the row must never point at bytes still in the page cache
+        // The row must never point at bytes still in the page cache, nor at a file cut short
+        // by a full disk (the last buffered bytes are only written here).
+        const bool flushed = out.flush() && ::fsync(out.handle()) == 0;
+        if (!flushed && !failStatus)
+            fail(500, QStringLiteral("cannot write %1: %2").arg(partPath, out.errorString()));
         out.close();
     }
     auto refuse = [&](int code, const QString &detail) {

@@ -9,6 +9,9 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <algorithm>
+#include <cctype>
+
 namespace Ankra::Server {
 
 namespace {
@@ -105,24 +108,29 @@ std::optional<CreatedToken> Auth::createToken(const QString &organisationName,
         db.rollback();
         return std::nullopt;
     };
-    const QString orgId = ensureOrganisation(organisationName, error);
-    if (orgId.isEmpty())
+    // A team user needs no organisation: it sees every organisation through the team routes.
+    const bool withOrganisation = !team || !organisationName.isEmpty();
+    const QString orgId = withOrganisation ? ensureOrganisation(organisationName, error)
+                                           : QString();
+    if (withOrganisation && orgId.isEmpty())
         return fail();
     const QString userId = findOrCreateUser(db, userName, team, error);
     if (userId.isEmpty())
         return fail();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM memberships WHERE user_id = ?"));
-    q.addBindValue(userId);
-    const bool first = q.exec() && q.next() && q.value(0).toInt() == 0;
-    q.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO memberships (user_id, organisation_id, is_default) VALUES (?,?,?)"));
-    q.addBindValue(userId);
-    q.addBindValue(orgId);
-    q.addBindValue(first ? 1 : 0);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return fail();
+    if (withOrganisation) {
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM memberships WHERE user_id = ?"));
+        q.addBindValue(userId);
+        const bool first = q.exec() && q.next() && q.value(0).toInt() == 0;
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO memberships (user_id, organisation_id, "
+                                 "is_default) VALUES (?,?,?)"));
+        q.addBindValue(userId);
+        q.addBindValue(orgId);
+        q.addBindValue(first ? 1 : 0);
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            return fail();
+        }
     }
 
     const QByteArray lookup = randomBytes(8).toHex();
@@ -154,7 +162,12 @@ std::optional<CreatedToken> Auth::createToken(const QString &organisationName,
 std::optional<Principal> Auth::authenticate(const std::string &header)
 {
     static const std::string bearer = "Bearer ";
-    if (header.size() <= bearer.size() || header.compare(0, bearer.size(), bearer) != 0)
+    // The scheme is case-insensitive (RFC 7235; FastAPI accepts "bearer" too).
+    if (header.size() <= bearer.size()
+        || !std::equal(bearer.begin(), bearer.end(), header.begin(), [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a))
+                      == std::tolower(static_cast<unsigned char>(b));
+           }))
         return std::nullopt;
     const QByteArray token = QByteArray::fromStdString(header.substr(bearer.size())).trimmed();
     // ank_<16 hex>_<secret>

@@ -39,6 +39,7 @@ public:
     {}
 
     // Finds or creates the organisation and the user, adds the membership and issues a token.
+    // A team user may have no organisation (empty name): then no membership is added.
     std::optional<CreatedToken> createToken(const QString &organisationName,
                                             const QString &userName,
                                             bool team,

@@ -206,6 +206,26 @@ CREATE TRIGGER tickets_fts_update AFTER UPDATE OF subject, description ON ticket
     VALUES (new.rowid, new.subject, new.description);
 END;
 )SQL",
+    // 4: staff mode (docs/api-extensions.md): the assigned team member, the cross-organisation
+    //    team list order, and generations for what team list items show besides the ticket
+    //    (organisation and assignee names, the latest customer comment).
+    R"SQL(
+ALTER TABLE tickets ADD COLUMN assignee_id TEXT REFERENCES users(id) ON DELETE SET NULL;
+CREATE INDEX tickets_updated ON tickets (updated_at DESC, id);
+CREATE INDEX tickets_assignee ON tickets (assignee_id);
+CREATE TRIGGER gen_organisations_name AFTER UPDATE OF name ON organisations BEGIN
+    UPDATE change_generation SET tickets = tickets + 1;
+END;
+CREATE TRIGGER gen_users_name AFTER UPDATE OF name ON users BEGIN
+    UPDATE change_generation SET tickets = tickets + 1;
+END;
+CREATE TRIGGER gen_comments_insert AFTER INSERT ON comments BEGIN
+    UPDATE change_generation SET tickets = tickets + 1;
+END;
+CREATE TRIGGER gen_comments_delete AFTER DELETE ON comments BEGIN
+    UPDATE change_generation SET tickets = tickets + 1;
+END;
+)SQL",
 };
 
 std::atomic<int> g_instanceCounter{0};

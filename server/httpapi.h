@@ -10,6 +10,7 @@
 #include "database.h"
 #include "generationcache.h"
 #include "reviewservice.h"
+#include "teamstore.h"
 #include "ticketstore.h"
 
 #include <httplib.h>
@@ -59,6 +60,9 @@ public:
     void serve();
     void stop();
     bool isRunning() const;
+    // Answers one request read from `stream` exactly as a connection worker does (hooks,
+    // routing, handlers), without a socket: for the in-process fuzzer and tests.
+    bool processOne(httplib::Stream &stream);
 
     static void sendJson(httplib::Response &res, int status, const QJsonObject &body);
     static void sendDetail(httplib::Response &res, int status, const QString &detail);
@@ -144,12 +148,35 @@ private:
                         httplib::Response &res,
                         const RequestContext &ctx);
 
+    // Staff mode (teamhandlers.cpp, docs/api-extensions.md). On these routes the context's
+    // organisationId is "team:<user id>": the scope of the caller's Idempotency-Keys.
+    void registerTeamRoutes();
+    void principalRoute(const char *method,
+                        const std::string &pattern,
+                        bool teamOnly,
+                        Handler handler);
+    void handleMe(const httplib::Request &req, httplib::Response &res, const RequestContext &ctx);
+    void handleTeamList(const httplib::Request &req,
+                        httplib::Response &res,
+                        const RequestContext &ctx);
+    void handleTeamGet(const httplib::Request &req,
+                       httplib::Response &res,
+                       const RequestContext &ctx);
+    void handleTeamPatch(const httplib::Request &req,
+                         httplib::Response &res,
+                         const RequestContext &ctx);
+    void handleTeamComment(const httplib::Request &req,
+                           httplib::Response &res,
+                           const RequestContext &ctx);
+
     Database &m_db;
     ServerOptions m_options;
     Auth m_auth;
     TicketStore m_tickets;
     ReviewService m_reviews;
     GenerationCache<std::string> m_listCache{512, std::chrono::minutes(5)};
+    TeamStore m_team{m_db, m_tickets};
+    GenerationCache<std::string> m_teamListCache{256, std::chrono::minutes(5)};
     std::unique_ptr<httplib::Server> m_server;
     struct RouteInfo
     {
@@ -158,6 +185,7 @@ private:
     };
     std::vector<std::pair<std::string, RouteInfo>> m_routes; // pattern text -> methods
     std::regex m_uploadPath;
+    int m_listenSocket = -1; // set by the socket-options hook when bind() creates it
 };
 
 } // namespace Ankra::Server

@@ -21,6 +21,8 @@ public:
 
     bool parsed() const { return m_parsed; }
     bool has(const QString &field) const;
+    // Explicitly null (PATCH bodies: null clears a value, absent leaves it alone).
+    bool isNull(const QString &field) const { return m_object.value(field).isNull(); }
 
     // A string; `required` also refuses blank text. Returns empty on error or when absent.
     QString string(const QString &field, bool required, int maxLength);

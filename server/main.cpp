@@ -1,7 +1,8 @@
 // ankra-support-server: a complete local implementation of Ankra's Support API.
 //
-//   ankra-support-server serve --listen 127.0.0.1:PORT --data-dir DIR [--demo]
-//   ankra-support-server token create --data-dir DIR --org NAME [--user NAME] [--team]
+//   ankra-support-server serve --listen 127.0.0.1:PORT --data-dir DIR [--demo [--simulate-team]]
+//   ankra-support-server token create --data-dir DIR --org NAME [--user NAME]
+//   ankra-support-server token create --data-dir DIR --team --name NAME [--org NAME]
 //   ankra-support-server import --data-dir DIR --org NAME FILE
 
 #include "attachmentfiles.h"
@@ -11,6 +12,7 @@
 #include "httpapi.h"
 #include "importer.h"
 #include "serverlog.h"
+#include "simulator.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -21,6 +23,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <pthread.h>
 #include <thread>
 #include <unistd.h>
@@ -47,7 +50,11 @@ const char *const ServeHelp
   --listen HOST:PORT  Address to listen on (default 127.0.0.1:8080; port 0 picks a free port).
                       The first line printed is "listening on http://HOST:PORT".
   --data-dir DIR      Where the database and attachments live (created when missing).
-  --demo              Seed demo data on first use and print the demo token.
+  --demo              Seed demo data on first use and print the demo token. Also creates a
+                      team user; its token is in DIR/demo-team-token (mode 0600).
+  --simulate-team     With --demo: a simulated support team moves new tickets along
+                      (triaging, in progress, replies, questions, resolved).
+  --simulate-team-delay MIN_MS:MAX_MS  Random delay of each simulated step (default 3000:15000).
   --threads N         Worker threads (default 16).
   --max-attachment-bytes N      Largest accepted attachment (default 26214400 = 25 MiB).
   --max-attachments-per-ticket N  Attachments per ticket (default 10).
@@ -64,10 +71,13 @@ Prints the number of imported tickets.
 )";
 
 const char *const TokenHelp
-    = R"(Usage: ankra-support-server token create --data-dir DIR --org NAME [--user NAME] [--team]
+    = R"(Usage: ankra-support-server token create --data-dir DIR --org NAME [--user NAME]
+       ankra-support-server token create --data-dir DIR --team --name NAME [--org NAME]
 
 Creates the organisation and user when missing and prints a new token. The token is shown
-only once: the server stores only a salted hash of it.
+only once: the server stores only a salted hash of it. A team token (--team) sees the
+tickets of every organisation through the team routes (docs/api-extensions.md); --name is
+the team member's name (--user is accepted too).
 )";
 
 int fail(const std::string &message)
@@ -133,6 +143,23 @@ int serve(const QHash<QString, QString> &opts)
         if (!ok || options.maxAttachmentsPerTicket < 1 || options.maxAttachmentsPerTicket > 1000)
             return fail("--max-attachments-per-ticket takes a number from 1 to 1000");
     }
+    const bool simulateTeam = opts.contains(QStringLiteral("--simulate-team"));
+    if (simulateTeam && !opts.contains(QStringLiteral("--demo")))
+        return fail("--simulate-team needs --demo (it plays the demo team)");
+    SimulatorOptions simulation;
+    if (opts.contains(QStringLiteral("--simulate-team-delay"))) {
+        const QStringList parts = opts.value(QStringLiteral("--simulate-team-delay")).split(u':');
+        bool minOk = false;
+        bool maxOk = false;
+        const int min = parts.value(0).toInt(&minOk);
+        const int max = parts.value(1).toInt(&maxOk);
+        if (!simulateTeam)
+            return fail("--simulate-team-delay needs --simulate-team");
+        if (parts.size() != 2 || !minOk || !maxOk || min < 0 || max < min || max > 3'600'000)
+            return fail("--simulate-team-delay takes MIN_MS:MAX_MS, e.g. 3000:15000");
+        simulation.minDelay = std::chrono::milliseconds(min);
+        simulation.maxDelay = std::chrono::milliseconds(max);
+    }
     setQuiet(opts.contains(QStringLiteral("--quiet")));
 
     // Block the stop stopSignals in every thread; one thread waits for them (sigwait).
@@ -153,10 +180,14 @@ int serve(const QHash<QString, QString> &opts)
     TicketStore(db).purgeExpiredResponses();
 
     std::optional<DemoSeed> demo;
+    std::optional<DemoTeam> demoTeam;
     if (opts.contains(QStringLiteral("--demo"))) {
         demo = seedDemo(db, &error);
         if (!demo)
             return fail("cannot seed demo data: " + error.toStdString());
+        demoTeam = seedDemoTeam(db, &error);
+        if (!demoTeam)
+            return fail("cannot seed the demo team: " + error.toStdString());
     }
 
     HttpApi api(db, options);
@@ -170,6 +201,21 @@ int serve(const QHash<QString, QString> &opts)
         std::cout << "demo data already present (create a token with: ankra-support-server "
                      "token create --data-dir DIR --org \"Demo Org\")"
                   << std::endl;
+    if (demoTeam && !demoTeam->token.isEmpty())
+        std::cout << "demo team token: " << demoTeam->token.toStdString() << std::endl;
+    if (demoTeam)
+        std::cout << "demo team token file: " << demoTeam->tokenFile.toStdString() << std::endl;
+
+    std::unique_ptr<TeamSimulator> simulator;
+    if (simulateTeam) {
+        simulator = std::make_unique<TeamSimulator>(db,
+                                                    demoTeam->userId,
+                                                    demoTeam->userName,
+                                                    simulation);
+        simulator->start();
+        logLine("simulated team is on duty (" + std::to_string(simulation.minDelay.count()) + "-"
+                + std::to_string(simulation.maxDelay.count()) + " ms per step)");
+    }
 
     std::thread waiter([&api, stopSignals] {
         int sig = 0;
@@ -187,23 +233,32 @@ int serve(const QHash<QString, QString> &opts)
     // serve() can also return without a signal (e.g. a bind problem): wake the waiter.
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
+    if (simulator)
+        simulator->stop();
     logLine("stopped");
     return 0;
 }
 
 int tokenCreate(const QHash<QString, QString> &opts)
 {
-    if (!opts.contains(QStringLiteral("--data-dir")) || !opts.contains(QStringLiteral("--org")))
-        return fail("token create needs --data-dir DIR and --org NAME (see token create --help)");
+    const bool team = opts.contains(QStringLiteral("--team"));
+    if (!opts.contains(QStringLiteral("--data-dir"))
+        || (!team && !opts.contains(QStringLiteral("--org"))))
+        return fail("token create needs --data-dir DIR and --org NAME, or --team --name NAME "
+                    "(see token create --help)");
+    if (opts.contains(QStringLiteral("--name")) && opts.contains(QStringLiteral("--user")))
+        return fail("give the name once: --name or --user");
     Database db(opts.value(QStringLiteral("--data-dir")));
     QString error;
     if (!db.open(&error))
         return fail(error.toStdString());
     Auth auth(db);
-    const bool team = opts.contains(QStringLiteral("--team"));
-    const QString user = opts.value(QStringLiteral("--user"),
-                                    team ? QStringLiteral("Ankra Support")
-                                         : QStringLiteral("Customer"));
+    const QString user = opts.value(QStringLiteral("--name"),
+                                    opts.value(QStringLiteral("--user"),
+                                               team ? QStringLiteral("Ankra Support")
+                                                    : QStringLiteral("Customer")));
+    if (user.trimmed().isEmpty())
+        return fail("the user name must not be empty");
     const auto token = auth.createToken(opts.value(QStringLiteral("--org")), user, team, &error);
     if (!token)
         return fail("cannot create token: " + error.toStdString());
@@ -266,7 +321,9 @@ int main(int argc, char *argv[])
         }
         if (!parseOptions(args,
                           2,
-                          {QStringLiteral("--demo"), QStringLiteral("--quiet")},
+                          {QStringLiteral("--demo"),
+                           QStringLiteral("--quiet"),
+                           QStringLiteral("--simulate-team")},
                           &opts,
                           &error))
             return fail(error);

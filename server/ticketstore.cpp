@@ -38,6 +38,16 @@ Wire::TicketSummary readSummary(const QSqlQuery &q)
 
 } // namespace
 
+const QString &TicketStore::summaryColumns()
+{
+    return SummaryColumns;
+}
+
+Wire::TicketSummary TicketStore::summaryFrom(const QSqlQuery &query)
+{
+    return readSummary(query);
+}
+
 QString TicketStore::ftsQuery(const QString &text)
 {
     static const QRegularExpression word(QStringLiteral("[\\p{L}\\p{N}_]+"));
@@ -202,7 +212,8 @@ QString TicketStore::insert(const QString &organisationId, const NewTicket &tick
     q.addBindValue(ticket.source);
     q.addBindValue(ticket.category);
     q.addBindValue(ticket.subject);
-    q.addBindValue(ticket.description);
+    // description is optional on the wire: a null QString would bind NULL (NOT NULL column).
+    q.addBindValue(ticket.description.isNull() ? QStringLiteral("") : ticket.description);
     q.addBindValue(ticket.status);
     q.addBindValue(ticket.severity.isEmpty() ? QVariant() : QVariant(ticket.severity));
     q.addBindValue(ticket.aiReviewStatus);

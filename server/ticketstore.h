@@ -9,6 +9,7 @@
 
 #include "wire/types.h"
 
+#include <QSqlQuery>
 #include <QStringList>
 
 #include <optional>
@@ -123,6 +124,10 @@ public:
 
     // Turns free text into an FTS5 query: every word must match (prefix match on each word).
     static QString ftsQuery(const QString &text);
+    // The TicketSummary columns of `tickets t LEFT JOIN clusters c` (13 of them, first in the
+    // SELECT) and their reader: shared with the team list (teamstore.cpp).
+    static const QString &summaryColumns();
+    static Wire::TicketSummary summaryFrom(const QSqlQuery &query);
 
 private:
     Database &m_db;

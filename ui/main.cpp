@@ -1,25 +1,49 @@
 // The composition root: the only place that creates and wires the real objects.
 
+#include "cache/cacheui.h"
+#include "desktop/startup.h"
+#include "desktop/windowstate.h"
+#include "detail/detailview.h"
+#include "drafts/draftsdialog.h"
+#include "drafts/replydraftbinder.h"
 #include "mainwindow.h"
+#include "outbox/outboxui.h"
+#include "palette/commandpalette.h"
+#include "settings/settingsdialog.h"
 #include "signin/accountswitcher.h"
 #include "signin/signindialog.h"
+#include "staff/staffwindow.h"
+#include "startup/syntaxrepositoryloader.h"
 #include "wizard/submitwizard.h"
 
 #include "api/apiclient.h"
 #include "api/serverurl.h"
+#include "api/teamjobs.h"
+#include "instance/singleinstance.h"
+#include "instance/ticketurl.h"
+#include "models/cannedreplies.h"
 #include "models/readstate.h"
+#include "models/updatepoller.h"
+#include "review/submissionflow.h"
 #include "secrets/accountstore.h"
 #include "secrets/keychainsecretstore.h"
+#include "settings/appsettings.h"
+#include "store/cache.h"
+#include "store/drafts.h"
 
 #include <KSyntaxHighlighting/Repository>
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QHash>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTimer>
 
 #include <cstdio>
@@ -68,6 +92,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationDomain(QStringLiteral("ankra.io"));
     QApplication::setApplicationVersion(QStringLiteral(ANKRA_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.ankra.Support"));
+    // Before the parser: --help is translated too (ui/desktop/startup.h).
+    Ui::Startup::applyLanguageAndPalette(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -81,7 +107,22 @@ int main(int argc, char *argv[])
                          .arg(QLatin1String(Api::DefaultServerUrl)),
                      QStringLiteral("url"));
     parser.addOption(serverOption);
+    parser.addOptions(Ui::Startup::options());
+    parser.addPositionalArgument(QStringLiteral("link"),
+                                 QApplication::translate("main",
+                                                         "A ticket to open, as "
+                                                         "ankra-support://ticket/<id>."),
+                                 QStringLiteral("[link]"));
     parser.process(app);
+    // One running app per user and data directory: a later launch (an ankra-support:// link
+    // from the desktop, or a second start) hands its arguments to it and exits.
+    Instance::SingleInstance instance(Instance::SingleInstance::serverNameFor(
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+    if (qEnvironmentVariable("ANKRA_SINGLE_INSTANCE") != QLatin1String("0")) {
+        if (instance.handOver(parser.positionalArguments()))
+            return 0;
+        instance.listen();
+    }
     if (qEnvironmentVariable("ANKRA_BENCH_EXIT_AFTER_PAINT") == QLatin1String("1"))
         app.installEventFilter(new ExitAfterFirstPaint(&app));
 
@@ -104,41 +145,228 @@ int main(int argc, char *argv[])
     QNetworkAccessManager nam;
     Api::ApiClient client(&nam);
     QSettings settings; // server URL, account name and organisation only: never the token
+    Settings::AppSettings appSettings(&settings); // preferences and window layout (Ctrl+,)
     Secrets::AccountStore accounts(&settings);
     Secrets::KeychainSecretStore keychain(QStringLiteral("ankra-support"));
     // Expensive to load: one for the whole application, lent to the widgets that preview.
-    KSyntaxHighlighting::Repository repository;
+    // Loaded once the first window has painted, not before it is shown (ui/startup).
+    Ui::SyntaxRepositoryLoader repository;
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dataDir);
     Models::ReadStateStore readState(QDir(dataDir).filePath(QStringLiteral("read-state.ini")));
+    // Drafts of new tickets and replies (drafts.sqlite + copied attachments), per account.
+    Store::DraftStore drafts(dataDir);
+    QString draftAccount;
+    QHash<QString, QPointer<Ui::SubmitWizard>> openDrafts; // a draft is edited in one wizard
     std::unique_ptr<Ui::MainWindow> window;
+    // Staff mode (issue 8): a team token gets the queue window instead of the customer's.
+    std::unique_ptr<Models::ReadStateStore> staffReadState; // created for a team session only
+    Models::CannedReplyStore cannedReplies(
+        QDir(dataDir).filePath(QStringLiteral("canned-replies.json")));
+    std::unique_ptr<Ui::StaffWindow> staffWindow;
+    QPointer<Api::MeJob> roleProbe;
+
+    // The new-ticket wizard (ui/wizard), empty or restoring a draft; a new or linked ticket
+    // opens in the window.
+    std::function<void(const QString &)> openWizard = [&](const QString &draftId) {
+        if (QPointer<Ui::SubmitWizard> open = openDrafts.value(draftId);
+            open && !draftId.isEmpty()) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+        auto *wizard = new Ui::SubmitWizard(&client, window.get());
+        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        // Offline pre-check: likely duplicates come from the tickets cached on this computer.
+        if (auto *cacheUi = window->findChild<Ui::CacheUi *>())
+            wizard->flow()->setCandidateSource(cacheUi->cache()->candidateSource());
+        wizard->setDraftStore(&drafts, draftAccount);
+        if (auto *outboxUi = window->findChild<Ui::OutboxUi *>())
+            outboxUi->attachWizard(wizard); // a submission that cannot reach the server is queued
+        if (!draftId.isEmpty()) {
+            if (!wizard->restoreDraft(draftId)) {
+                delete wizard;
+                window->statusBar()
+                    ->showMessage(QApplication::translate("main", "That draft no longer exists."),
+                                  10'000);
+                return;
+            }
+            openDrafts.insert(draftId, wizard);
+        }
+        QObject::connect(wizard,
+                         &Ui::SubmitWizard::ticketOpened,
+                         window.get(),
+                         [&](const QString &ticketId) {
+                             window->refresh();
+                             window->openTicket(ticketId);
+                         });
+        QObject::connect(wizard, &Ui::SubmitWizard::draftSaved, window.get(), [&] {
+            window->statusBar()
+                ->showMessage(QApplication::translate("main",
+                                                      "Saved as a draft: open it from Drafts."),
+                              10'000);
+        });
+        wizard->loadServerData();
+        wizard->show();
+    };
+
+    // ankra-support://ticket/<id> links (command line or a later launch) open once a session
+    // window exists; until then they wait.
+    QStringList pendingTickets;
+    const auto openLinks = [&](const QStringList &links) {
+        // The customer window or, in team mode, the staff window.
+        QMainWindow *target = window ? static_cast<QMainWindow *>(window.get()) : staffWindow.get();
+        for (const QString &link : links) {
+            const QString id = Instance::ticketIdFromUrl(link);
+            if (!id.isEmpty())
+                pendingTickets.append(id);
+            else if (target)
+                target->statusBar()
+                    ->showMessage(QApplication::translate("main", "Not a ticket link: %1").arg(link),
+                                  15'000);
+        }
+        if (!target)
+            return;
+        for (const QString &id : std::as_const(pendingTickets)) {
+            if (window)
+                window->openTicket(id);
+            else
+                staffWindow->openTicket(id);
+        }
+        pendingTickets.clear();
+        if (target->isMinimized())
+            target->showNormal();
+        target->raise();
+        target->activateWindow();
+    };
+    QObject::connect(&instance, &Instance::SingleInstance::argumentsReceived, &app, openLinks);
+    openLinks(parser.positionalArguments());
+    const auto saveWindowState = [&] {
+        if (window)
+            Ui::WindowState::save(window.get(), &appSettings);
+    };
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, saveWindowState);
+    QObject::connect(&appSettings, &Settings::AppSettings::changed, &app, [&] {
+        if (window)
+            window->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
+    });
 
     std::function<void(const QString &, const QString &)> showSignIn;
     std::function<void(const Secrets::Account &, const QString &)> startSession;
+    std::function<void(const Secrets::Account &, const QString &)> startCustomerSession;
+    std::function<void(const Secrets::Account &, const Wire::Me &)> startStaffSession;
+    // Who is signing in decides the window: GET /support/me says "team" -> staff mode; a 404
+    // (Ankra's backend), a customer, or any failure -> the customer window, as before.
     startSession = [&](const Secrets::Account &account, const QString &token) {
+        saveWindowState();
+        window.reset();
+        staffWindow.reset();
+        if (roleProbe)
+            roleProbe->cancel();
+        client.setServerUrl(account.isValid() ? QUrl(account.serverUrl) : serverUrl);
+        client.setOrganisationId(account.organisationId);
+        client.setToken(token);
+        auto *probe = Api::TeamApi(&client).me(&app);
+        roleProbe = probe;
+        QObject::connect(probe, &Api::ApiJob::finished, &app, [&, probe, account, token] {
+            probe->deleteLater();
+            if (probe->error().kind == Api::ApiError::Kind::Cancelled)
+                return;
+            if (probe->isTeam())
+                startStaffSession(account, probe->me());
+            else
+                startCustomerSession(account, token);
+        });
+    };
+    startCustomerSession = [&](const Secrets::Account &account, const QString &token) {
+        saveWindowState();
         window.reset(); // the old session's jobs end with its window
         client.setServerUrl(account.isValid() ? QUrl(account.serverUrl) : serverUrl);
         client.setOrganisationId(account.organisationId);
         client.setToken(token);
         window = std::make_unique<Ui::MainWindow>(&client);
         window->setReadState(&readState);
-        window->setSyntaxRepository(&repository);
+        repository.lendAfterFirstPaint(window.get(), [&](KSyntaxHighlighting::Repository *r) {
+            if (window)
+                window->setSyntaxRepository(r);
+        });
+        window->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
+        // Edit → Settings… (Ctrl+,); "Accounts…" there opens the sign-in dialog.
+        QObject::connect(Ui::SettingsDialog::addMenuAction(window.get()),
+                         &QAction::triggered,
+                         window.get(),
+                         [&, account] {
+                             auto *dialog = new Ui::SettingsDialog(&appSettings, window.get());
+                             dialog->setAttribute(Qt::WA_DeleteOnClose);
+                             if (account.isValid())
+                                 dialog->setAccountText(QApplication::translate("main", "%1 on %2")
+                                                            .arg(account.name, account.serverUrl));
+                             else
+                                 dialog->setAccountText(
+                                     QApplication::translate("main", "Session token on %1")
+                                         .arg(client.serverUrl().toString()));
+                             QObject::connect(
+                                 dialog,
+                                 &Ui::SettingsDialog::manageAccountsRequested,
+                                 &app,
+                                 [&, dialog = QPointer<Ui::SettingsDialog>(dialog)] {
+                                     if (dialog)
+                                         dialog->reject();
+                                     showSignIn({}, {});
+                                 },
+                                 Qt::QueuedConnection);
+                             dialog->open();
+                         });
+        // The offline copy of this account's tickets (app/store/cache.h); one per account.
+        Ui::CacheUi::install(window.get(),
+                             &client,
+                             account.isValid() ? account.name
+                                               : Store::TicketCache::tokenPrincipal(token));
+        // The outbox (app/store/outbox.h): what could not be sent yet, per account.
+        Ui::OutboxUi::install(window.get(),
+                              &client,
+                              Ui::OutboxUi::defaultDatabasePath(
+                                  client.serverUrl().toString() + QLatin1Char('|')
+                                  + client.organisationId() + QLatin1Char('|')
+                                  + (account.isValid()
+                                         ? account.name
+                                         : Store::TicketCache::tokenPrincipal(token))));
         auto *switcher = new Ui::AccountSwitcher(&accounts, window.get());
         switcher->setCurrent(account);
         window->addToolBarWidget(switcher);
         // Ctrl+N: the new-ticket wizard (ui/wizard); a new or linked ticket opens in the window.
         QObject::connect(window.get(), &Ui::MainWindow::newTicketRequested, window.get(), [&] {
-            auto *wizard = new Ui::SubmitWizard(&client, window.get());
-            wizard->setAttribute(Qt::WA_DeleteOnClose);
-            QObject::connect(wizard,
-                             &Ui::SubmitWizard::ticketOpened,
+            openWizard({});
+        });
+        // Drafts: what was typed and not sent, kept per account; replies per ticket.
+        draftAccount = client.serverUrl().toString() + QLatin1Char('|') + client.organisationId();
+        new Ui::ReplyDraftBinder(&drafts, draftAccount, window->detailView());
+        window->setDraftCount(drafts.count(draftAccount));
+        QObject::connect(&drafts, &Store::DraftStore::changed, window.get(), [&] {
+            window->setDraftCount(drafts.count(draftAccount));
+        });
+        if (const int n = drafts.count(draftAccount); n > 0)
+            window->statusBar()->showMessage(
+                QApplication::translate("main", "%n unsent draft(s): see Drafts.", nullptr, n),
+                15'000);
+        QObject::connect(window.get(), &Ui::MainWindow::draftsRequested, window.get(), [&] {
+            auto *dialog = new Ui::DraftsDialog(&drafts, draftAccount, window.get());
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(dialog,
+                             &Ui::DraftsDialog::openRequested,
                              window.get(),
-                             [&](const QString &ticketId) {
-                                 window->refresh();
-                                 window->openTicket(ticketId);
+                             [&, dialog](const QString &id,
+                                         const QString &kind,
+                                         const QString &ticketId) {
+                                 dialog->close();
+                                 if (kind == QLatin1String("reply")) {
+                                     window->openTicket(ticketId); // the reply box restores it
+                                     window->detailView()->focusReply();
+                                 } else {
+                                     openWizard(id);
+                                 }
                              });
-            wizard->loadServerData();
-            wizard->show();
+            dialog->show();
         });
         // Queued: each of these destroys the window the menu lives in.
         QObject::connect(
@@ -169,6 +397,9 @@ int main(int argc, char *argv[])
             [&](const Secrets::Account &gone) {
                 keychain.remove(gone.tokenKey(), &app, [&, gone](const Secrets::SecretResult &r) {
                     accounts.remove(gone);
+                    if (auto *cacheUi = window ? window->findChild<Ui::CacheUi *>() : nullptr)
+                        cacheUi->cache()->clear(); // a removed account leaves nothing behind
+                    saveWindowState();
                     window.reset();
                     client.setToken({});
                     showSignIn(gone.serverUrl,
@@ -178,7 +409,66 @@ int main(int argc, char *argv[])
                 });
             },
             Qt::QueuedConnection);
+        Ui::WindowState::restore(window.get(), appSettings);
+        Ui::CommandPalette::install(window.get()); // Ctrl+K
         window->show();
+        openLinks({});
+    };
+    startStaffSession = [&](const Secrets::Account &account, const Wire::Me &me) {
+        staffWindow = std::make_unique<Ui::StaffWindow>(&client, &cannedReplies, me.name);
+        if (!staffReadState)
+            staffReadState = std::make_unique<Models::ReadStateStore>(
+                QDir(dataDir).filePath(QStringLiteral("staff-read-state.ini")));
+        staffWindow->setReadState(staffReadState.get());
+        repository.lendAfterFirstPaint(staffWindow.get(), [&](KSyntaxHighlighting::Repository *r) {
+            if (staffWindow)
+                staffWindow->setSyntaxRepository(r);
+        });
+        staffWindow->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
+        auto *switcher = new Ui::AccountSwitcher(&accounts, staffWindow.get());
+        switcher->setCurrent(account);
+        staffWindow->addToolBarWidget(switcher);
+        // Queued: each of these destroys the window the menu lives in.
+        QObject::connect(
+            switcher,
+            &Ui::AccountSwitcher::switchRequested,
+            &app,
+            [&](const Secrets::Account &next) {
+                keychain.read(next.tokenKey(), &app, [&, next](const Secrets::SecretResult &r) {
+                    if (!r.ok()) {
+                        showSignIn(next.serverUrl, r.message);
+                        return;
+                    }
+                    accounts.setCurrent(next);
+                    startSession(next, r.secret);
+                });
+            },
+            Qt::QueuedConnection);
+        QObject::connect(
+            switcher,
+            &Ui::AccountSwitcher::addAccountRequested,
+            &app,
+            [&] { showSignIn({}, {}); },
+            Qt::QueuedConnection);
+        QObject::connect(
+            switcher,
+            &Ui::AccountSwitcher::signOutRequested,
+            &app,
+            [&](const Secrets::Account &gone) {
+                keychain.remove(gone.tokenKey(), &app, [&, gone](const Secrets::SecretResult &r) {
+                    accounts.remove(gone);
+                    staffWindow.reset();
+                    client.setToken({});
+                    showSignIn(gone.serverUrl,
+                               r.ok() || r.error == Secrets::SecretResult::Error::NotFound
+                                   ? QString()
+                                   : r.message);
+                });
+            },
+            Qt::QueuedConnection);
+        Ui::CommandPalette::install(staffWindow.get()); // Ctrl+K
+        staffWindow->show();
+        openLinks({});
     };
     showSignIn = [&](const QString &server, const QString &keychainProblem) {
         auto *dialog = new Ui::SignInDialog(&nam, &keychain, &accounts);
@@ -191,7 +481,7 @@ int main(int argc, char *argv[])
             startSession(dialog->account(), dialog->token());
         });
         QObject::connect(dialog, &QDialog::rejected, &app, [&] {
-            if (!window)
+            if (!window && !staffWindow)
                 QApplication::quit();
         });
         dialog->show();

@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "detail/detailview.h"
+#include "outbox/pendingticketsproxy.h"
 #include "tickets/statusdelegate.h"
+#include "tickets/ticketlistview.h"
 #include "tickets/ticketproxymodel.h"
 #include "tickets/viewsidebar.h"
 
@@ -49,6 +51,11 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     newTicketAction->setShortcut(QKeySequence::New);
     newTicketAction->setToolTip(tr("Describe a problem and file a ticket (Ctrl+N)"));
     connect(newTicketAction, &QAction::triggered, this, &MainWindow::newTicketRequested);
+    m_draftsAction = toolbar->addAction(tr("Drafts"));
+    m_draftsAction->setObjectName(QStringLiteral("draftsAction"));
+    m_draftsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_draftsAction->setToolTip(tr("Unsent tickets and replies (Ctrl+Shift+D)"));
+    connect(m_draftsAction, &QAction::triggered, this, &MainWindow::draftsRequested);
     auto *refreshAction = toolbar->addAction(tr("Refresh"));
     refreshAction->setObjectName(QStringLiteral("refreshAction"));
     refreshAction->setShortcut(QKeySequence::Refresh);
@@ -66,7 +73,8 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
     toolbar->addWidget(m_search);
-    auto *findAction = new QAction(this);
+    auto *findAction = new QAction(tr("Search tickets"), this); // named: the palette lists it
+    findAction->setObjectName(QStringLiteral("findAction"));
     findAction->setShortcut(QKeySequence::Find);
     connect(findAction, &QAction::triggered, this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
@@ -83,7 +91,7 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     m_sidebar = new ViewSidebar(this);
     connect(m_sidebar, &ViewSidebar::viewChanged, this, &MainWindow::applyQuery);
 
-    m_list = new QTreeView(this);
+    m_list = new TicketListView(this); // a QTreeView that skips needless repaints
     m_list->setObjectName(QStringLiteral("ticketList"));
     m_list->setAccessibleName(tr("Tickets"));
     m_list->setAccessibleDescription(tr("The tickets of the chosen view"));
@@ -265,6 +273,23 @@ void MainWindow::addToolBarWidget(QWidget *widget)
     m_toolbar->addWidget(widget);
 }
 
+void MainWindow::setDraftCount(int count)
+{
+    m_draftsAction->setText(count > 0 ? tr("Drafts (%1)").arg(count) : tr("Drafts"));
+}
+
+void MainWindow::setPendingTickets(QAbstractItemModel *pending)
+{
+    m_proxy->setSourceModel(new PendingTicketsProxy(pending, m_model, this));
+}
+
+void MainWindow::addBanner(QWidget *banner)
+{
+    auto *layout = qobject_cast<QVBoxLayout *>(m_bannerBox->parentWidget()->layout());
+    if (layout)
+        layout->insertWidget(0, banner);
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     // Coming back to the window is when the user wants to see what happened meanwhile.
@@ -277,6 +302,10 @@ void MainWindow::openTicket(const QString &ticketId)
 {
     if (ticketId.isEmpty())
         return;
+    if (ticketId.startsWith(QLatin1String("outbox:"))) {
+        emit localTicketActivated(ticketId);
+        return;
+    }
     m_controller->open(ticketId);
 }
 

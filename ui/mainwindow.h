@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+class QAbstractItemModel;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -52,6 +53,13 @@ public:
     void setSyntaxRepository(KSyntaxHighlighting::Repository *repository);
     // A widget for the right end of the toolbar (the account switcher).
     void addToolBarWidget(QWidget *widget);
+    // Shows the number of drafts on the "Drafts" action (0: just "Drafts").
+    void setDraftCount(int count);
+    // Rows shown above the server's tickets (tickets queued in the outbox and not sent yet),
+    // with TicketListModel's columns and roles. Not owned.
+    void setPendingTickets(QAbstractItemModel *pending);
+    // A bar above the ticket list (e.g. the offline banner); the window takes ownership.
+    void addBanner(QWidget *banner);
 
 public slots:
     void refresh();
@@ -59,6 +67,10 @@ public slots:
 signals:
     // Ctrl+N / "New ticket": the composition root opens the new-ticket wizard.
     void newTicketRequested();
+    // "Drafts": the composition root shows the Drafts view (ui/drafts).
+    void draftsRequested();
+    // A row that is not a server ticket yet (an outbox id, "outbox:<n>") was opened.
+    void localTicketActivated(const QString &localId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -85,6 +97,7 @@ private:
     Models::ViewCounter *m_counter;
     Models::ReadStateStore *m_readState = nullptr;
     QToolBar *m_toolbar;
+    QAction *m_draftsAction = nullptr;
 };
 
 } // namespace Ankra::Ui

@@ -74,7 +74,35 @@ void ApiClient::start(ApiJob *job)
     QString why;
     if (!isAllowedServerUrl(m_serverUrl, &why))
         job->failLocally(ApiError::Kind::InsecureUrl, why);
+    else if (!m_reachable)
+        job->failLocally(ApiError::Kind::Offline,
+                         tr("The server cannot be reached. Check the network connection."));
+    connect(job, &ApiJob::finished, this, [this, job] {
+        if (job->m_failedLocally)
+            return; // nothing was learnt about the server
+        if (job->httpStatus() > 0)
+            emit reachabilityObserved(true);
+        else if (job->error().kind == ApiError::Kind::Offline)
+            emit reachabilityObserved(false);
+    });
     job->start();
+}
+
+LimitsJob *ApiClient::probe(QObject *context)
+{
+    auto *job = new LimitsJob(m_nam,
+                              request(QStringLiteral("/org/support/limits")),
+                              ApiJob::Method::Get,
+                              {},
+                              context);
+    job->m_policy = m_policy;
+    job->m_policy.maxAttempts = 1;
+    job->m_policy.transferTimeoutMs = qMin(m_policy.transferTimeoutMs, 10'000);
+    QString why;
+    if (!isAllowedServerUrl(m_serverUrl, &why))
+        job->failLocally(ApiError::Kind::InsecureUrl, why);
+    job->start();
+    return job;
 }
 
 namespace {

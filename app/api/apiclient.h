@@ -67,6 +67,23 @@ public:
 
     static QByteArray newIdempotencyKey();
 
+    // Cleared by the connectivity monitor (app/store/connectivity.h) while the server is known
+    // to be out of reach: new jobs then fail at once with ApiError::Kind::Offline instead of
+    // waiting for a timeout. probe() is sent regardless (one attempt) to find out when it is back.
+    void setReachable(bool reachable) { m_reachable = reachable; }
+    bool isReachable() const { return m_reachable; }
+    LimitsJob *probe(QObject *context);
+
+signals:
+    // What each finished job learnt about the server: reached (any HTTP answer) or not (Offline).
+    void reachabilityObserved(bool reached);
+
+public:
+    // For job factories outside this class (api/teamjobs.h): the injected network manager, and
+    // start() with this client's retry policy and server URL check.
+    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+    void startJob(ApiJob *job) { start(job); }
+
 private:
     QNetworkRequest postRequest(const QString &path, const QByteArray &idempotencyKey) const;
     static QString ticketPath(const QString &ticketId, const QString &rest = {});
@@ -77,6 +94,7 @@ private:
     QString m_token;
     QString m_organisationId;
     RetryPolicy m_policy;
+    bool m_reachable = true;
 };
 
 } // namespace Ankra::Api

@@ -9,9 +9,10 @@ namespace Ankra::Api {
 
 namespace {
 
+// The context lupdate gives tr() calls at namespace scope: the two must match.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Ankra::Api::ApiError", text);
+    return QCoreApplication::translate("Ankra::Api", text);
 }
 
 // FastAPI error bodies: {"detail": "text"} or {"detail": [{"loc": [...], "msg": "..."}]}.

@@ -175,6 +175,18 @@ void ApiJob::onReplyFinished()
         return;
     }
     parseResponse(body);
+    if (m_finishDeferred)
+        return;
+    if (m_error.isError())
+        discardPartialResult();
+    finish();
+}
+
+void ApiJob::finishDeferred()
+{
+    m_finishDeferred = false;
+    if (m_finished) // cancelled meanwhile
+        return;
     if (m_error.isError())
         discardPartialResult();
     finish();

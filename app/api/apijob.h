@@ -44,6 +44,8 @@ public:
     int httpStatus() const { return m_httpStatus; }
     // Empty for GETs. Pass it back to ApiClient to resend the same logical request.
     QByteArray idempotencyKey() const { return m_idempotencyKey; }
+    // Where the request goes (e.g. to tell a failed reply from a failed close).
+    QUrl url() const { return m_request.url(); }
 
 signals:
     void finished();
@@ -74,6 +76,10 @@ protected:
     virtual void discardPartialResult() {}
     // False once a retry is no longer safe (a download has written bytes).
     virtual bool canRetry() const { return true; }
+    // For a parseResponse() that hands the parsing to another thread: it calls deferFinish(),
+    // and later, back in the job's thread with the result (or m_error) set, finishDeferred().
+    void deferFinish() { m_finishDeferred = true; }
+    void finishDeferred();
     void failMalformed(const QString &why);
     // Ends the job with a local error (no retry): a file that cannot be read or written, a
     // request refused before sending. Abort the reply afterwards if one is running.
@@ -104,6 +110,7 @@ private:
     bool m_timedOut = false;
     bool m_failedLocally = false;
     bool m_finished = false;
+    bool m_finishDeferred = false;
 };
 
 } // namespace Ankra::Api

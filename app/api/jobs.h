@@ -12,7 +12,7 @@
 
 #include <memory>
 
-class QSaveFile;
+class QFile;
 
 namespace Ankra::Api {
 
@@ -112,8 +112,10 @@ private:
     QString m_filePath;
 };
 
-// Streams an attachment's bytes to `targetPath` through a QSaveFile: the target appears
-// (atomically) only when the whole file arrived; a failed or cancelled download leaves nothing.
+// Streams an attachment's bytes to `targetPath` through a partial file next to it, renamed over
+// the target once the whole file arrived: the target appears (atomically) only then; a failed or
+// cancelled download leaves nothing. Not fsynced (unlike QSaveFile): a download can be repeated,
+// and the sync cost as much as the whole transfer (bench_client P3).
 class DownloadJob : public ApiJob
 {
     Q_OBJECT
@@ -134,8 +136,12 @@ protected:
     bool canRetry() const override { return m_written == 0; }
 
 private:
+    bool openPartFile();
+    bool commitPartFile();
+
     QString m_targetPath;
-    std::unique_ptr<QSaveFile> m_file;
+    std::unique_ptr<QFile> m_file; // the partial file, renamed over m_targetPath on success
+    QByteArray m_chunk;            // reused for every read: no allocation per chunk
     qint64 m_written = 0;
     QString m_contentType;
 };

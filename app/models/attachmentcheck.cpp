@@ -21,9 +21,8 @@ QString attachmentRefusal(const QString &fileName,
                           int alreadyAttached,
                           const Wire::Limits &limits)
 {
-    auto tr = [](const char *text) {
-        return QCoreApplication::translate("Ankra::Models::Attachments", text);
-    };
+    // The context lupdate gives tr() calls at namespace scope: the two must match.
+    auto tr = [](const char *text) { return QCoreApplication::translate("Ankra::Models", text); };
     const QString ext = attachmentExtension(fileName);
     if (!limits.allowedExtensions.isEmpty() && !limits.allowedExtensions.contains(ext)) {
         return tr("%1: this type of file is not accepted. Attach logs, manifests, diffs, "

@@ -29,6 +29,11 @@ enum Role {
     FileNameRole,
     ContentTypeRole,
     SizeRole, // qint64 bytes
+    // Staff mode (team routes)
+    OrganisationNameRole,
+    AssigneeIdRole,           // empty: unassigned
+    AssigneeNameRole,         // empty: unassigned
+    LastCustomerActivityRole, // QDateTime (UTC), invalid when none
 };
 
 } // namespace Ankra::Models

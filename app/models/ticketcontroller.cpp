@@ -37,7 +37,16 @@ void TicketController::open(const QString &ticketId)
     m_replyText.clear();
     m_conversation.clear();
     m_attachments.setAttachments({});
+    m_showingCache = false;
     emit ticketChanged();
+    if (!ticketId.isEmpty() && m_cacheLookup) {
+        if (std::optional<Wire::Ticket> cached = m_cacheLookup(ticketId)) {
+            m_showingCache = true;
+            m_applyingCache = true;
+            applyTicket(*cached);
+            m_applyingCache = false;
+        }
+    }
     if (!ticketId.isEmpty())
         reload();
 }
@@ -46,7 +55,7 @@ void TicketController::reload()
 {
     if (m_ticketId.isEmpty() || m_loadJob)
         return;
-    auto *job = m_client->ticket(m_ticketId, this);
+    auto *job = startLoad(m_ticketId);
     m_loadJob = job;
     emit loadingChanged(true);
     connect(job, &Api::ApiJob::finished, this, [this, job] {
@@ -64,10 +73,32 @@ void TicketController::reload()
     });
 }
 
+Api::TicketJob *TicketController::startLoad(const QString &ticketId)
+{
+    return m_client->ticket(ticketId, this);
+}
+
+Api::TicketJob *TicketController::startReply(const QString &ticketId,
+                                             const QString &markdown,
+                                             const QByteArray &idempotencyKey)
+{
+    return m_client->addComment(ticketId, markdown, this, idempotencyKey);
+}
+
+Api::TicketJob *TicketController::startClose(const QString &ticketId)
+{
+    return m_client->closeTicket(ticketId, this);
+}
+
 void TicketController::applyTicket(const Wire::Ticket &ticket)
 {
     if (ticket.id != m_ticketId)
         return;
+    if (m_showingCache && !m_applyingCache) {
+        // The server's answer: it replaces the offline copy, whatever its timestamp says.
+        m_showingCache = false;
+        m_ticket.updatedAt = {};
+    }
     // Answers may arrive out of order: a GET sent before an upload or reply finished must not
     // replace the newer ticket that the upload or reply returned.
     if (m_ticket.id == ticket.id && ticket.updatedAt.isValid() && m_ticket.updatedAt.isValid()
@@ -99,7 +130,7 @@ void TicketController::sendReply(const QString &markdown)
         m_replyText = markdown;
         m_replyKey = Api::ApiClient::newIdempotencyKey();
     }
-    auto *job = m_client->addComment(m_ticketId, markdown, this, m_replyKey);
+    auto *job = startReply(m_ticketId, markdown, m_replyKey);
     m_replyJob = job;
     connect(job, &Api::ApiJob::finished, this, [this, job] {
         job->deleteLater();
@@ -119,7 +150,7 @@ void TicketController::closeTicket()
 {
     if (m_ticketId.isEmpty() || m_closeJob)
         return;
-    auto *job = m_client->closeTicket(m_ticketId, this);
+    auto *job = startClose(m_ticketId);
     m_closeJob = job;
     connect(job, &Api::ApiJob::finished, this, [this, job] {
         job->deleteLater();

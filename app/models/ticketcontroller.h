@@ -15,6 +15,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+#include <optional>
+
 namespace Ankra::Models {
 
 class TicketController : public QObject
@@ -33,6 +36,12 @@ public:
     const Wire::Ticket &ticket() const { return m_ticket; }
     bool isLoading() const { return m_loadJob != nullptr; }
     bool isClosed() const;
+
+    // Offline copy (optional, e.g. Store::CacheSync): open() shows the saved ticket at once and
+    // isShowingCache() stays true until the server's answer replaces it (even an older one).
+    using CacheLookup = std::function<std::optional<Wire::Ticket>(const QString &ticketId)>;
+    void setCacheLookup(CacheLookup lookup) { m_cacheLookup = std::move(lookup); }
+    bool isShowingCache() const { return m_showingCache; }
 
     ConversationModel *conversation() { return &m_conversation; }
     AttachmentListModel *attachments() { return &m_attachments; }
@@ -64,9 +73,19 @@ signals:
     void uploadFinished(const QString &fileName, bool ok);
     void downloadFinished(const QString &targetPath, bool ok);
 
-private:
+protected:
+    // Where the requests go; each returns a started job parented to this. StaffTicketController
+    // overrides them to use the team routes. The defaults are the customer endpoints.
+    virtual Api::TicketJob *startLoad(const QString &ticketId);
+    virtual Api::TicketJob *startReply(const QString &ticketId,
+                                       const QString &markdown,
+                                       const QByteArray &idempotencyKey);
+    virtual Api::TicketJob *startClose(const QString &ticketId);
     void applyTicket(const Wire::Ticket &ticket);
 
+    Api::ApiClient *client() const { return m_client; }
+
+private:
     Api::ApiClient *m_client;
     QString m_ticketId;
     Wire::Ticket m_ticket;
@@ -79,6 +98,9 @@ private:
     QList<QPointer<Api::UploadJob>> m_uploads;
     QByteArray m_replyKey;
     QString m_replyText;
+    CacheLookup m_cacheLookup;
+    bool m_showingCache = false;
+    bool m_applyingCache = false;
 };
 
 } // namespace Ankra::Models

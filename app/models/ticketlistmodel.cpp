@@ -4,6 +4,7 @@
 #include "models/roles.h"
 #include "wire/enums.h"
 
+#include <QScopedValueRollback>
 #include <QSet>
 
 namespace Ankra::Models {
@@ -30,27 +31,105 @@ void TicketListModel::reload()
         }
     }
     m_refreshPending = false;
+    clearReadAhead();
+    m_readAheadPages = 0;
     beginResetModel();
     m_rows.clear();
     m_ids.clear();
     m_loadedPages = 0;
     m_totalPages = -1;
     m_totalCount = 0;
+    const bool wasShowingCache = std::exchange(m_showingCache, false);
+    if (m_cacheLookup) {
+        m_rows = m_cacheLookup(m_query);
+        for (const Wire::TicketSummary &t : std::as_const(m_rows))
+            m_ids.insert(t.id);
+        m_totalCount = m_rows.size();
+        m_showingCache = !m_rows.isEmpty();
+    }
     endResetModel();
+    if (wasShowingCache != m_showingCache)
+        emit cacheStateChanged(m_showingCache);
     requestPage(1);
+}
+
+void TicketListModel::setCacheLookup(CacheLookup lookup)
+{
+    m_cacheLookup = std::move(lookup);
+    if (!m_cacheLookup || !m_rows.isEmpty() || m_totalPages >= 0 || !m_job)
+        return;
+    const QList<Wire::TicketSummary> cached = m_cacheLookup(m_query);
+    if (cached.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(cached.size()) - 1);
+    m_rows = cached;
+    for (const Wire::TicketSummary &t : cached)
+        m_ids.insert(t.id);
+    m_totalCount = m_rows.size();
+    m_showingCache = true;
+    endInsertRows();
+    emit cacheStateChanged(true);
 }
 
 void TicketListModel::requestPage(int page)
 {
     Api::TicketQuery q = m_query;
     q.page = page;
-    m_job = m_client->listTickets(q, this);
+    if (QPointer<Api::ListTicketsJob> ahead = m_readAhead.take(page)) {
+        m_job = ahead;
+        emit loadingChanged(true);
+        if (ahead->isFinished() && !m_applyingPage)
+            onPageFinished(); // already here: append it now, without another event-loop pass
+        else if (ahead->isFinished()) // asked from a handler of the page being appended
+            QMetaObject::invokeMethod(
+                this,
+                [this, ahead] {
+                    if (ahead && m_job == ahead)
+                        onPageFinished();
+                },
+                Qt::QueuedConnection);
+        else
+            connect(m_job, &Api::ApiJob::finished, this, &TicketListModel::onPageFinished);
+        return;
+    }
+    m_job = startListJob(q);
     connect(m_job, &Api::ApiJob::finished, this, &TicketListModel::onPageFinished);
     emit loadingChanged(true);
 }
 
+void TicketListModel::readAhead(int fromPage)
+{
+    constexpr int MaxReadAheadPages = 16;
+    m_readAheadPages = qBound(2, m_readAheadPages * 2, MaxReadAheadPages);
+    const int last = qMin(m_totalPages, fromPage + m_readAheadPages - 1);
+    for (int page = fromPage; page <= last; ++page) {
+        if (m_readAhead.value(page))
+            continue;
+        Api::TicketQuery q = m_query;
+        q.page = page;
+        m_readAhead.insert(page, startListJob(q));
+    }
+}
+
+void TicketListModel::clearReadAhead()
+{
+    for (const QPointer<Api::ListTicketsJob> &job : std::as_const(m_readAhead)) {
+        if (job) {
+            job->cancel();
+            job->deleteLater();
+        }
+    }
+    m_readAhead.clear();
+}
+
+Api::ListTicketsJob *TicketListModel::startListJob(const Api::TicketQuery &query)
+{
+    return m_client->listTickets(query, this);
+}
+
 void TicketListModel::onPageFinished()
 {
+    const QScopedValueRollback<bool> applying(m_applyingPage, true);
     Api::ListTicketsJob *job = m_job;
     m_job = nullptr;
     job->deleteLater();
@@ -63,6 +142,21 @@ void TicketListModel::onPageFinished()
     }
     m_lastError = {};
     const Wire::TicketPage &page = job->page();
+    emit pageReceived(m_query, page);
+    if (m_showingCache) {
+        // The server answered: its page replaces the offline copy row by row.
+        m_showingCache = false;
+        m_replacingCache = true;
+        m_refreshPages = 1;
+        m_refreshPagination = page.pagination;
+        applyRefresh(page.result);
+        m_replacingCache = false;
+        emit cacheStateChanged(false);
+        emit pageLoaded(page.pagination.page);
+        if (std::exchange(m_refreshPending, false))
+            refresh();
+        return;
+    }
     m_totalPages = page.pagination.totalPages;
     m_totalCount = page.pagination.totalCount;
     m_loadedPages = qMax(m_loadedPages, page.pagination.page);
@@ -117,6 +211,13 @@ void TicketListModel::refresh()
 {
     if (m_refreshJob)
         return;
+    if (m_showingCache) { // ask for the first page again, without a reset
+        if (m_job)
+            m_refreshPending = true;
+        else
+            requestPage(1);
+        return;
+    }
     if (m_job || m_totalPages < 0) {
         // A page is on its way (or the first one never came): refresh once it is in, or, when
         // nothing was ever loaded, simply load.
@@ -126,6 +227,7 @@ void TicketListModel::refresh()
             reload();
         return;
     }
+    clearReadAhead(); // never older than the last refresh
     m_refreshRows.clear();
     m_refreshPages = qMax(1, m_loadedPages);
     m_refreshPagination.reset();
@@ -136,7 +238,7 @@ void TicketListModel::requestRefreshPage(int page)
 {
     Api::TicketQuery q = m_query;
     q.page = page;
-    m_refreshJob = m_client->listTickets(q, this);
+    m_refreshJob = startListJob(q);
     connect(m_refreshJob, &Api::ApiJob::finished, this, &TicketListModel::onRefreshPageFinished);
 }
 
@@ -152,6 +254,7 @@ void TicketListModel::onRefreshPageFinished()
         return;
     }
     const Wire::TicketPage &page = job->page();
+    emit pageReceived(m_query, page);
     m_refreshRows.append(page.result);
     m_refreshPagination = page.pagination;
     const int next = page.pagination.page + 1;
@@ -214,7 +317,7 @@ void TicketListModel::applyRefresh(const QList<Wire::TicketSummary> &incoming)
             const QString oldStatus = m_rows.at(i).status;
             m_rows[i] = t;
             emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
-            if (oldStatus != t.status)
+            if (oldStatus != t.status && !m_replacingCache)
                 emit statusChanged(t.id, oldStatus, t.status);
         }
     }
@@ -324,8 +427,12 @@ bool TicketListModel::canFetchMore(const QModelIndex &parent) const
 
 void TicketListModel::fetchMore(const QModelIndex &parent)
 {
-    if (canFetchMore(parent))
-        requestPage(m_loadedPages + 1);
+    if (!canFetchMore(parent))
+        return;
+    // The page asked for is sent first, then the ones after it in order.
+    const int next = m_loadedPages + 1;
+    requestPage(next);
+    readAhead(next + 1);
 }
 
 QHash<int, QByteArray> TicketListModel::roleNames() const

@@ -68,6 +68,7 @@ void SubmissionFlow::setSubject(const QString &subject)
         return;
     m_subject = subject;
     markEdited();
+    emit draftChanged();
 }
 
 void SubmissionFlow::setDescription(const QString &description)
@@ -76,6 +77,7 @@ void SubmissionFlow::setDescription(const QString &description)
         return;
     m_description = description;
     markEdited();
+    emit draftChanged();
 }
 
 void SubmissionFlow::setCategory(const QString &category)
@@ -84,6 +86,7 @@ void SubmissionFlow::setCategory(const QString &category)
         return;
     m_category = category;
     markEdited();
+    emit draftChanged();
 }
 
 void SubmissionFlow::setCluster(const Wire::Cluster &cluster)
@@ -92,19 +95,36 @@ void SubmissionFlow::setCluster(const Wire::Cluster &cluster)
         return;
     m_cluster = cluster;
     markEdited();
+    emit draftChanged();
 }
 
 void SubmissionFlow::setSeverity(const QString &severity)
 {
+    if (severity == m_severity)
+        return;
     m_severity = severity; // not an input of the review: nothing to re-run
+    emit draftChanged();
+}
+
+void SubmissionFlow::setAcknowledged(bool acknowledged)
+{
+    if (acknowledged == m_acknowledged)
+        return;
+    m_acknowledged = acknowledged;
+    emit draftChanged();
 }
 
 void SubmissionFlow::setAnswer(const QString &question, const QString &answer)
 {
-    if (answer.trimmed().isEmpty())
-        m_answers.remove(question);
-    else
+    if (answer.trimmed().isEmpty()) {
+        if (m_answers.remove(question) == 0)
+            return;
+    } else {
+        if (m_answers.value(question) == answer)
+            return;
         m_answers.insert(question, answer);
+    }
+    emit draftChanged();
 }
 
 QString SubmissionFlow::draftProblem() const
@@ -159,13 +179,15 @@ void SubmissionFlow::loadClusters()
     });
 }
 
-QString SubmissionFlow::stageFile(const QString &path)
+QString SubmissionFlow::stageFile(const QString &path, const QByteArray &idempotencyKey)
 {
     const QFileInfo info(path);
     if (!info.isFile() || !info.isReadable())
         return tr("%1 cannot be read.").arg(info.fileName());
     for (const StagedFile &f : std::as_const(m_staged)) {
-        if (QFileInfo(f.path).canonicalFilePath() == info.canonicalFilePath())
+        if (QFileInfo(f.path).canonicalFilePath() == info.canonicalFilePath()
+            || (!f.sourcePath.isEmpty()
+                && QFileInfo(f.sourcePath).canonicalFilePath() == info.canonicalFilePath()))
             return tr("%1 is already attached.").arg(info.fileName());
     }
     const QString refusal = Models::attachmentRefusal(info.fileName(),
@@ -176,11 +198,20 @@ QString SubmissionFlow::stageFile(const QString &path)
         return refusal;
     StagedFile f;
     f.path = info.absoluteFilePath();
+    f.sourcePath = f.path;
+    if (m_fileKeeper) {
+        QString why;
+        f.path = m_fileKeeper(f.sourcePath, &why);
+        if (f.path.isEmpty())
+            return why.isEmpty() ? tr("%1 cannot be read.").arg(info.fileName()) : why;
+    }
     f.fileName = info.fileName();
     f.sizeBytes = info.size();
-    f.idempotencyKey = Api::ApiClient::newIdempotencyKey();
+    f.idempotencyKey = idempotencyKey.isEmpty() ? Api::ApiClient::newIdempotencyKey()
+                                                : idempotencyKey;
     m_staged.append(f);
     emit stagedFilesChanged();
+    emit draftChanged();
     return {};
 }
 
@@ -193,6 +224,7 @@ void SubmissionFlow::unstage(int index)
         return;
     m_staged.removeAt(index);
     emit stagedFilesChanged();
+    emit draftChanged();
 }
 
 void SubmissionFlow::review()
@@ -319,10 +351,18 @@ void SubmissionFlow::submit()
     create();
 }
 
+void SubmissionFlow::setCreateIdempotencyKey(const QByteArray &key)
+{
+    if (m_targetId.isEmpty() && !key.isEmpty())
+        m_createKey = key;
+}
+
 void SubmissionFlow::create()
 {
-    if (m_createKey.isEmpty())
+    if (m_createKey.isEmpty()) {
         m_createKey = Api::ApiClient::newIdempotencyKey();
+        emit draftChanged();
+    }
     Api::CreateTicketRequest request;
     request.reviewId = m_review.reviewId;
     request.subject = m_subject;

@@ -18,6 +18,8 @@
 //   files not uploaded yet.
 // - linkToExisting() files nothing: the description and staged files go to an existing ticket
 //   as a comment and attachments.
+// - draftChanged() fires on every change of the draft (for autosaving, Store::Autosaver); a
+//   file keeper (setFileKeeper) may copy each accepted file and have the copy staged instead.
 // GUI thread only; never blocks.
 
 #include "api/apiclient.h"
@@ -28,6 +30,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace Ankra::Triage {
@@ -46,6 +49,7 @@ struct StagedFile
     State state = State::Queued;
     QByteArray idempotencyKey; // stable for the file's whole life
     QString error;
+    QString sourcePath; // what the user chose (path may be a kept copy of it)
 };
 
 class SubmissionFlow : public QObject
@@ -85,8 +89,9 @@ public:
     void setSeverity(const QString &severity); // empty: leave it to the server
     QString answer(const QString &question) const { return m_answers.value(question); }
     void setAnswer(const QString &question, const QString &answer);
+    const QMap<QString, QString> &answers() const { return m_answers; }
     bool isAcknowledged() const { return m_acknowledged; }
-    void setAcknowledged(bool acknowledged) { m_acknowledged = acknowledged; }
+    void setAcknowledged(bool acknowledged);
     // Empty when the draft may be reviewed, else why not (translated).
     QString draftProblem() const;
     // The context sent as `environment`: the chosen cluster and this client.
@@ -101,9 +106,14 @@ public:
 
     // --- staged attachments
     // Empty when staged, else the reason it was refused (limits, unreadable, already staged).
-    QString stageFile(const QString &path);
+    // `idempotencyKey`: the file's key from a saved draft (empty: a new one).
+    QString stageFile(const QString &path, const QByteArray &idempotencyKey = {});
     void unstage(int index);
     const QList<StagedFile> &stagedFiles() const { return m_staged; }
+    // Called for each accepted file: returns the path to stage (e.g. a copy kept with the
+    // draft), or empty with *error set to refuse the file.
+    using FileKeeper = std::function<QString(const QString &path, QString *error)>;
+    void setFileKeeper(FileKeeper keeper) { m_fileKeeper = std::move(keeper); }
 
     // --- review
     void setCandidateSource(Triage::CandidateSource *source) { m_candidates = source; }
@@ -127,6 +137,8 @@ public:
     bool isLinking() const { return m_linking; }
     const Api::ApiError &lastError() const { return m_error; }
     QByteArray createIdempotencyKey() const { return m_createKey; }
+    // A restored draft's key: a create that reached the server before a crash is not repeated.
+    void setCreateIdempotencyKey(const QByteArray &key);
 
 signals:
     void stateChanged(Ankra::Review::SubmissionFlow::State state);
@@ -138,6 +150,7 @@ signals:
     void uploadProgress(int index, qint64 done, qint64 total);
     void failed(const Ankra::Api::ApiError &error);
     void finished(const QString &ticketId); // Done
+    void draftChanged();
 
 private:
     void setState(State state);
@@ -165,6 +178,7 @@ private:
     Wire::Limits m_limits;
     QList<Wire::Cluster> m_clusters;
     QList<StagedFile> m_staged;
+    FileKeeper m_fileKeeper;
 
     Triage::CandidateSource *m_candidates = nullptr;
     std::unique_ptr<Triage::ReviewEngine> m_engine;

@@ -207,6 +207,19 @@ ComposeForm::ComposeForm(SubmissionFlow *flow, QWidget *parent)
 
 ComposeForm::~ComposeForm() = default;
 
+void ComposeForm::reloadFromFlow()
+{
+    if (m_subject->text() != m_flow->subject())
+        m_subject->setText(m_flow->subject());
+    if (m_description->toPlainText() != m_flow->description())
+        m_description->setPlainText(m_flow->description());
+    m_category->setCurrentIndex(qMax(0, m_category->findData(m_flow->category())));
+    updateClusters();
+    updateAttachments();
+    updateCounters();
+    emit changed();
+}
+
 void ComposeForm::updateCounters()
 {
     const QLocale locale;

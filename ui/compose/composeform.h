@@ -36,6 +36,8 @@ public:
     ~ComposeForm() override;
 
     void focusField(Field field);
+    // Shows what the flow holds now (after a draft was restored into it).
+    void reloadFromFlow();
     // Stages files, showing the reasons of refused ones; returns how many were staged.
     int stageFiles(const QStringList &paths);
     void pasteFromClipboard();

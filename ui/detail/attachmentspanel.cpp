@@ -6,6 +6,7 @@
 #include "models/attachmentlistmodel.h"
 #include "models/roles.h"
 #include "models/ticketcontroller.h"
+#include "store/cache.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -13,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -205,9 +207,16 @@ void AttachmentsPanel::previewSelected()
     const QString id = index.data(Models::IdRole).toString();
     const QString name = index.siblingAtColumn(0).data(Models::FileNameRole).toString();
     const qint64 size = index.data(Models::SizeRole).toLongLong();
-    const QString path = cachePath(id, name);
+    if (m_cache) {
+        const QString kept = m_cache->cachedAttachment(id, name, size);
+        if (!kept.isEmpty()) {
+            showPreview(kept, name);
+            return;
+        }
+    }
+    const QString path = m_cache ? m_cache->attachmentPath(id, name) : cachePath(id, name);
     const QFileInfo cached(path);
-    if (cached.isFile() && cached.size() == size) {
+    if (!m_cache && cached.isFile() && cached.size() == size) {
         showPreview(path, name);
         return;
     }
@@ -219,9 +228,14 @@ void AttachmentsPanel::previewSelected()
     if (!job)
         return;
     addTransferRow(job, tr("Downloading %1").arg(name));
-    connect(job, &Api::ApiJob::finished, this, [this, job, path, name] {
-        if (job->ok())
-            showPreview(path, name);
+    const QPointer<Store::TicketCache> cache = m_cache;
+    const QString ticketId = m_controller->ticketId();
+    connect(job, &Api::ApiJob::finished, this, [this, job, path, name, cache, ticketId, id] {
+        if (!job->ok())
+            return;
+        if (cache)
+            cache->addAttachment(ticketId, id, name);
+        showPreview(path, name);
     });
 }
 

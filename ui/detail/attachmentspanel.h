@@ -23,6 +23,9 @@ class Repository;
 namespace Ankra::Models {
 class TicketController;
 }
+namespace Ankra::Store {
+class TicketCache;
+}
 
 namespace Ankra::Ui {
 
@@ -43,6 +46,8 @@ public:
     void previewSelected();
     // Where previewSelected() keeps the attachment `attachmentId` called `fileName`.
     static QString cachePath(const QString &attachmentId, const QString &fileName);
+    // With an offline cache, previews are kept there instead (per account, size-capped).
+    void setAttachmentCache(Store::TicketCache *cache) { m_cache = cache; }
     PreviewDialog *previewDialog() const { return m_previewDialog; }
     int runningTransfers() const;
 
@@ -61,6 +66,7 @@ private:
     QPushButton *m_preview;
     KSyntaxHighlighting::Repository *m_repository = nullptr;
     PreviewDialog *m_previewDialog = nullptr;
+    Store::TicketCache *m_cache = nullptr;
     QPushButton *m_attach;
     QWidget *m_transfers;
     QVBoxLayout *m_transfersLayout;

@@ -256,6 +256,9 @@ void DetailView::renderConversation()
         const QModelIndex index = model->index(row);
         const QString type = index.data(Models::AuthorTypeRole).toString();
         const QString label = index.data(Models::AuthorLabelRole).toString();
+        const QString kind = m_teamViewpoint && type == QLatin1String("customer")
+                                 ? tr("Customer")
+                                 : Models::ConversationModel::authorKindLabel(type);
         const QDateTime when = index.data(Models::CreatedAtRole).toDateTime().toLocalTime();
         QTextBlockFormat headerBlock;
         headerBlock.setTopMargin(row == 0 ? 0 : 14);
@@ -267,11 +270,9 @@ void DetailView::renderConversation()
         // The header is inserted as plain text: a comment cannot forge who wrote it.
         QTextCharFormat bold;
         bold.setFontWeight(QFont::Bold);
-        cursor.insertText(label.isEmpty() ? Models::ConversationModel::authorKindLabel(type) : label,
-                          bold);
+        cursor.insertText(label.isEmpty() ? kind : label, bold);
         cursor.insertText(QStringLiteral("  ·  %1  ·  %2")
-                              .arg(Models::ConversationModel::authorKindLabel(type),
-                                   locale.toString(when, QLocale::ShortFormat)),
+                              .arg(kind, locale.toString(when, QLocale::ShortFormat)),
                           QTextCharFormat());
         QTextDocument body;
         renderMarkdown(&body, index.data(Models::BodyRole).toString());

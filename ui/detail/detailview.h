@@ -34,7 +34,10 @@ public:
 
     Models::TicketController *controller() const { return m_controller; }
     AttachmentsPanel *attachmentsPanel() const { return m_attachments; }
+    ReplyEdit *replyEdit() const { return m_reply; } // for the reply draft (ui/drafts)
     void focusReply();
+    // Staff mode: the customer's words are labelled "Customer", not "You".
+    void setTeamViewpoint(bool team) { m_teamViewpoint = team; }
     void setSyntaxRepository(KSyntaxHighlighting::Repository *repository);
     void showBanner(const QString &text, bool offerRetry);
     void hideBanner();
@@ -56,6 +59,7 @@ private:
     void onError(int operation, const Api::ApiError &error);
 
     Models::TicketController *m_controller;
+    bool m_teamViewpoint = false;
     QWidget *m_banner;
     QLabel *m_bannerText;
     QPushButton *m_retry;

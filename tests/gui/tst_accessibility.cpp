@@ -1,0 +1,377 @@
+// Accessibility and layout of every window and dialog, offscreen against the real server:
+//  - every keyboard-focusable control has an accessible name (its own, its text, or a label
+//    buddy), printed when missing;
+//  - Tab walks the main window and the first wizard page in reading order;
+//  - under the pseudo-locale (every string accented and doubled) no label or button text in
+//    the main window, the sign-in dialog and the wizard is cut off or elided.
+
+#include "mainwindow.h"
+#include "testserver.h"
+
+#include "desktop/language.h"
+#include "detail/previewdialog.h"
+#include "settings/settingsdialog.h"
+#include "signin/signindialog.h"
+#include "wizard/submitwizard.h"
+#include "wizard/wizardpages.h"
+
+#include "api/apiclient.h"
+#include "secrets/accountstore.h"
+#include "secrets/memorysecretstore.h"
+#include "settings/appsettings.h"
+
+#include <KSyntaxHighlighting/Repository>
+
+#include <QAbstractButton>
+#include <QAccessible>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QWizard>
+
+using namespace Ankra;
+
+namespace {
+
+QString describe(const QWidget *w)
+{
+    QStringList path;
+    for (const QObject *o = w; o; o = o->parent()) {
+        const QString name = o->objectName();
+        path.prepend(name.isEmpty() ? QString::fromLatin1(o->metaObject()->className()) : name);
+        if (o->isWidgetType() && static_cast<const QWidget *>(o)->isWindow())
+            break;
+    }
+    return path.join(QLatin1Char('/'));
+}
+
+// Keyboard-focusable controls of `root`'s window without an accessible name. A control that
+// is another's focus proxy (a spin box's line edit) is judged through its owner.
+QStringList unnamedControls(QWidget *root, QStringList *noDescription = nullptr)
+{
+    QStringList offenders;
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *w : std::as_const(widgets)) {
+        if (w->window() != root->window() || !(w->focusPolicy() & Qt::TabFocus))
+            continue;
+        if (w->focusProxy() || (w->parentWidget() && w->parentWidget()->focusProxy() == w))
+            continue;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+        const QString name = iface ? iface->text(QAccessible::Name).trimmed() : QString();
+        if (name.isEmpty())
+            offenders.append(describe(w));
+        else if (noDescription && iface->text(QAccessible::Description).trimmed().isEmpty())
+            noDescription->append(describe(w));
+    }
+    return offenders;
+}
+
+// Visible labels and buttons whose text does not fit: a single-line text wider than the widget,
+// a wrapped text taller than the room it has, a tool button that fell into an overflow menu.
+QStringList cutTexts(QWidget *root)
+{
+    QStringList cut;
+    for (QLabel *label : root->findChildren<QLabel *>()) {
+        if (!label->isVisible() || label->text().isEmpty() || !label->pixmap().isNull())
+            continue;
+        if (qobject_cast<QToolBar *>(label->parentWidget()))
+            continue;
+        const QSize hint = label->sizeHint();
+        const bool fits = label->wordWrap()
+                              ? label->height() + 1 >= label->heightForWidth(label->width())
+                              : label->width() + 1 >= hint.width();
+        if (!fits)
+            cut.append(QStringLiteral("%1 \"%2\" has %3x%4, needs %5x%6")
+                           .arg(describe(label), label->text().left(60))
+                           .arg(label->width())
+                           .arg(label->height())
+                           .arg(hint.width())
+                           .arg(label->wordWrap() ? label->heightForWidth(label->width())
+                                                  : hint.height()));
+    }
+    for (QAbstractButton *button : root->findChildren<QAbstractButton *>()) {
+        if (!button->isVisible() || button->text().isEmpty())
+            continue;
+        if (button->width() + 1 < button->sizeHint().width())
+            cut.append(QStringLiteral("%1 \"%2\" has width %3, needs %4")
+                           .arg(describe(button), button->text().left(60))
+                           .arg(button->width())
+                           .arg(button->sizeHint().width()));
+    }
+    for (QToolBar *bar : root->findChildren<QToolBar *>()) {
+        // QToolBar's overflow button ("»") is shown when actions do not fit.
+        for (QToolButton *b :
+             bar->findChildren<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
+            if (b->isVisible())
+                cut.append(describe(bar) + QStringLiteral(": actions overflow the toolbar"));
+    }
+    return cut;
+}
+
+// The objectNames of the widgets Tab visits from `start`, until it comes back or `max` steps.
+QStringList tabWalk(QWidget *window, QWidget *start, int max = 60)
+{
+    QStringList visited;
+    start->setFocus(Qt::TabFocusReason);
+    QWidget *first = QApplication::focusWidget();
+    if (!first)
+        return visited;
+    visited.append(first->objectName());
+    for (int i = 0; i < max; ++i) {
+        QTest::keyClick(window, Qt::Key_Tab);
+        QWidget *now = QApplication::focusWidget();
+        if (!now || now == first)
+            break;
+        visited.append(now->objectName().isEmpty()
+                           ? QString::fromLatin1(now->metaObject()->className())
+                           : now->objectName());
+    }
+    return visited;
+}
+
+bool inOrder(const QStringList &walk, const QStringList &expected, QString *why)
+{
+    qsizetype last = -1;
+    for (const QString &name : expected) {
+        const qsizetype at = walk.indexOf(name);
+        if (at < 0) {
+            *why = name + QStringLiteral(" is not reachable with Tab: ")
+                   + walk.join(QStringLiteral(", "));
+            return false;
+        }
+        if (at < last) {
+            *why = name + QStringLiteral(" comes too early: ") + walk.join(QStringLiteral(", "));
+            return false;
+        }
+        last = at;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestAccessibility : public QObject
+{
+    Q_OBJECT
+private:
+    Test::TestServer m_server;
+    QTemporaryDir m_home;
+    QNetworkAccessManager m_nam;
+    Api::ApiClient *m_client = nullptr;
+
+    std::unique_ptr<Ui::MainWindow> mainWindow()
+    {
+        auto window = std::make_unique<Ui::MainWindow>(m_client);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            return {};
+        auto *list = window->findChild<QTreeView *>(QStringLiteral("ticketList"));
+        if (!QTest::qWaitFor([&] { return list->model()->rowCount() > 0; }, 20'000))
+            return {};
+        return window;
+    }
+
+    void checkNamed(QWidget *root)
+    {
+        QStringList noDescription;
+        const QStringList offenders = unnamedControls(root, &noDescription);
+        for (const QString &o : offenders)
+            qWarning().noquote() << "no accessible name:" << o;
+        for (const QString &o : std::as_const(noDescription))
+            qInfo().noquote() << "no accessible description (tooltip):" << o;
+        QVERIFY2(offenders.isEmpty(),
+                 qPrintable(QStringLiteral("%1 control(s) without an accessible name in %2")
+                                .arg(offenders.size())
+                                .arg(describe(root))));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("config"))));
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("data"))));
+        QString error;
+        QVERIFY2(m_server.start(true, &error), qPrintable(error));
+        m_client = new Api::ApiClient(&m_nam, this);
+        m_client->setServerUrl(m_server.url());
+        m_client->setToken(m_server.token());
+    }
+
+    // The check itself must be able to fail.
+    void detectsAnUnnamedControl()
+    {
+        QWidget w;
+        auto *named = new QLineEdit(&w);
+        named->setAccessibleName(QStringLiteral("Named"));
+        auto *unnamed = new QLineEdit(&w);
+        unnamed->setObjectName(QStringLiteral("unnamedEdit"));
+        QCOMPARE(unnamedControls(&w), QStringList{QStringLiteral("QWidget/unnamedEdit")});
+        auto *buddy = new QLabel(QStringLiteral("&Name:"), &w);
+        buddy->setBuddy(unnamed);
+        QVERIFY(unnamedControls(&w).isEmpty());
+    }
+
+    void detectsCutText()
+    {
+        QWidget w;
+        auto *label = new QLabel(QStringLiteral("A label that is far too long for its width"), &w);
+        label->setObjectName(QStringLiteral("tooLong"));
+        label->setGeometry(0, 0, 40, 20);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(cutTexts(&w).size(), 1);
+        label->resize(label->sizeHint());
+        QVERIFY(cutTexts(&w).isEmpty());
+    }
+
+    void mainWindowControlsAreNamed()
+    {
+        auto window = mainWindow();
+        QVERIFY(window);
+        checkNamed(window.get());
+        // With a ticket open: the detail view's controls too.
+        auto *list = window->findChild<QTreeView *>(QStringLiteral("ticketList"));
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QTest::keyClick(list, Qt::Key_Return);
+        auto *reply = window->findChild<QWidget *>(QStringLiteral("replyEdit"));
+        QTRY_VERIFY_WITH_TIMEOUT(reply && reply->isVisible(), 20'000);
+        checkNamed(window.get());
+    }
+
+    void signInControlsAreNamed()
+    {
+        QSettings settings(m_home.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        Secrets::AccountStore accounts(&settings);
+        Secrets::MemorySecretStore secrets;
+        Ui::SignInDialog dialog(&m_nam, &secrets, &accounts);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        checkNamed(&dialog);
+    }
+
+    void wizardPagesAreNamed()
+    {
+        Ui::SubmitWizard wizard(m_client);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        // Every page, not only the current one: hidden controls must be named as well.
+        checkNamed(&wizard);
+        for (int id : wizard.pageIds())
+            QVERIFY2(wizard.page(id)->findChildren<QWidget *>().size() > 0, "an empty page");
+    }
+
+    void settingsAndPreviewAreNamed()
+    {
+        QSettings raw(m_home.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        Settings::AppSettings settings(&raw);
+        Ui::SettingsDialog dialog(&settings);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        checkNamed(&dialog);
+
+        KSyntaxHighlighting::Repository repository;
+        Ui::PreviewDialog preview(repository);
+        QFile file(m_home.filePath(QStringLiteral("a.log")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("line 1\nline 2\n");
+        file.close();
+        preview.showFile(file.fileName(), QStringLiteral("a.log"));
+        QVERIFY(QTest::qWaitForWindowExposed(&preview));
+        checkNamed(&preview);
+    }
+
+    void mainWindowTabOrder()
+    {
+        auto window = mainWindow();
+        QVERIFY(window);
+        QApplication::setActiveWindow(window.get());
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        auto *search = window->findChild<QWidget *>(QStringLiteral("searchEdit"));
+        const QStringList walk = tabWalk(window.get(), search);
+        QString why;
+        QVERIFY2(inOrder(walk,
+                         {QStringLiteral("searchEdit"),
+                          QStringLiteral("viewSidebar"),
+                          QStringLiteral("ticketList")},
+                         &why),
+                 qPrintable(why));
+    }
+
+    void wizardTabOrder()
+    {
+        Ui::SubmitWizard wizard(m_client);
+        wizard.loadServerData();
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        // The cluster choice is enabled once the organisation's clusters are loaded.
+        auto *cluster = wizard.findChild<QWidget *>(QStringLiteral("clusterCombo"));
+        QTRY_VERIFY_WITH_TIMEOUT(cluster->isEnabled(), 20'000);
+        QApplication::setActiveWindow(&wizard);
+        QVERIFY(QTest::qWaitForWindowActive(&wizard));
+        auto *subject = wizard.findChild<QWidget *>(QStringLiteral("subjectEdit"));
+        const QStringList walk = tabWalk(&wizard, subject);
+        QString why;
+        QVERIFY2(inOrder(walk,
+                         {QStringLiteral("subjectEdit"),
+                          QStringLiteral("descriptionEdit"),
+                          QStringLiteral("categoryCombo"),
+                          QStringLiteral("clusterCombo"),
+                          QStringLiteral("attachButton")},
+                         &why),
+                 qPrintable(why));
+    }
+
+    void pseudoLocaleNothingIsCut()
+    {
+        // Last test of this file: the translator stays installed for the rest of the process.
+        QVERIFY(Ui::Language::install(qApp, QStringLiteral("pseudo")));
+        QCOMPARE(QCoreApplication::translate("Ankra::Ui::MainWindow", "Refresh"),
+                 Ui::Language::pseudo(QStringLiteral("Refresh")));
+        QStringList cut;
+
+        auto window = mainWindow();
+        QVERIFY(window);
+        QTest::qWait(200);
+        cut += cutTexts(window.get());
+
+        QSettings settings(m_home.filePath(QStringLiteral("s2.ini")), QSettings::IniFormat);
+        Secrets::AccountStore accounts(&settings);
+        Secrets::MemorySecretStore secrets;
+        Ui::SignInDialog dialog(&m_nam, &secrets, &accounts);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        cut += cutTexts(&dialog);
+
+        Ui::SubmitWizard wizard(m_client);
+        wizard.loadServerData();
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        QTest::qWait(500);
+        cut += cutTexts(&wizard);
+
+        if (qEnvironmentVariableIsSet("ANKRA_SCREENSHOT_DIR")) {
+            const QDir dir(qEnvironmentVariable("ANKRA_SCREENSHOT_DIR"));
+            window->grab().save(dir.filePath(QStringLiteral("pseudo-main.png")));
+            dialog.grab().save(dir.filePath(QStringLiteral("pseudo-signin.png")));
+            wizard.grab().save(dir.filePath(QStringLiteral("pseudo-wizard.png")));
+        }
+        for (const QString &c : std::as_const(cut))
+            qWarning().noquote() << "cut off:" << c;
+        QVERIFY2(cut.isEmpty(), "text is cut off under the pseudo-locale");
+    }
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"

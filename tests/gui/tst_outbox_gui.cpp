@@ -1,0 +1,177 @@
+// The outbox in the main window, offscreen, against the real server: with the server down the
+// offline banner shows, a new ticket from the wizard and a reply from the detail view are queued
+// (the Outbox view says "Waiting", the ticket is in the list as "Not yet sent"); once the server
+// is back both are sent and the list shows the real ticket instead.
+
+#include "mainwindow.h"
+#include "testserver.h"
+
+#include "detail/detailview.h"
+#include "outbox/offlinebanner.h"
+#include "outbox/outboxui.h"
+#include "outbox/outboxview.h"
+#include "wizard/submitwizard.h"
+
+#include "api/apiclient.h"
+#include "models/roles.h"
+#include "models/ticketcontroller.h"
+#include "review/submissionflow.h"
+#include "store/connectivity.h"
+#include "store/outbox.h"
+#include "store/outboxmodel.h"
+
+#include <QAbstractItemModel>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace Ankra;
+
+namespace {
+
+// Rows of the ticket list view whose subject is `subject`: their ids.
+QStringList idsWithSubject(QAbstractItemModel *model, const QString &subject)
+{
+    QStringList ids;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(Models::SubjectRole).toString() == subject)
+            ids.append(index.data(Models::IdRole).toString());
+    }
+    return ids;
+}
+
+QString statusLabelOf(QAbstractItemModel *model, const QString &subject)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(Models::SubjectRole).toString() == subject)
+            return index.data(Models::StatusLabelRole).toString();
+    }
+    return {};
+}
+
+} // namespace
+
+class TestOutboxGui : public QObject
+{
+    Q_OBJECT
+private slots:
+    void queueWhileDownThenSent()
+    {
+        Test::TestServer server;
+        QString error;
+        QVERIFY2(server.start(true, &error), qPrintable(error));
+        QNetworkAccessManager nam;
+        Api::ApiClient client(&nam);
+        client.setServerUrl(server.url());
+        client.setToken(server.token());
+        client.setRetryPolicy({2, 50, 1'000, 15'000});
+        QTemporaryDir dir;
+
+        Ui::MainWindow window(&client);
+        auto *outboxUi = Ui::OutboxUi::install(&window,
+                                               &client,
+                                               dir.filePath(QStringLiteral("outbox.sqlite")),
+                                               200);
+        QVERIFY(outboxUi);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *list = window.findChild<QTreeView *>(QStringLiteral("ticketList"));
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() > 0, 20'000);
+        QVERIFY(!outboxUi->banner()->isVisible());
+
+        // Open a ticket while online: the reply goes to it later.
+        const QString openId = list->model()->index(0, 0).data(Models::IdRole).toString();
+        window.openTicket(openId);
+        Models::TicketController *controller = window.ticketController();
+        QTRY_VERIFY_WITH_TIMEOUT(controller->hasTicket() && !controller->isClosed(), 20'000);
+
+        // The server goes away: the banner says so.
+        server.kill();
+        outboxUi->connectivity()->probeNow();
+        QTRY_VERIFY_WITH_TIMEOUT(outboxUi->banner()->isVisible(), 20'000);
+        QVERIFY(outboxUi->banner()->text().contains(QStringLiteral("offline")));
+
+        // A reply while offline is queued, not lost.
+        auto *reply = window.detailView()->findChild<QPlainTextEdit *>(QStringLiteral("replyEdit"));
+        auto *send = window.detailView()->findChild<QPushButton *>(
+            QStringLiteral("sendReplyButton"));
+        QVERIFY(reply && send);
+        const QString replyText = QStringLiteral("Queued reply from the outbox GUI test");
+        reply->setPlainText(replyText);
+        QTRY_VERIFY(send->isEnabled());
+        send->click();
+        QTRY_COMPARE_WITH_TIMEOUT(outboxUi->outbox()->pendingCount(), 1, 20'000);
+        QVERIFY(reply->toPlainText().isEmpty());
+        auto *bannerText = window.detailView()->findChild<QLabel *>(
+            QStringLiteral("detailBannerText"));
+        QVERIFY(bannerText->text().contains(QStringLiteral("outbox")));
+
+        // A new ticket from the wizard while offline: queued, the wizard closes.
+        const QString subject = QStringLiteral("Outbox GUI: ingress pods restart after upgrade");
+        auto *wizard = new Ui::SubmitWizard(&client, &window);
+        outboxUi->attachWizard(wizard);
+        Review::SubmissionFlow *flow = wizard->flow();
+        flow->setSubject(subject);
+        flow->setDescription(QStringLiteral("Since the upgrade to 1.29 the ingress pods restart "
+                                            "every few minutes. Error: OOMKilled, exit code 137."));
+        flow->setCategory(QStringLiteral("bug"));
+        flow->setAcknowledged(true);
+        wizard->show();
+        // Whatever the wizard starts on its own (a review, answered locally while offline) ends
+        // first; then "Submit", which must reach the server and cannot.
+        QTRY_VERIFY_WITH_TIMEOUT(flow->state() != Review::SubmissionFlow::State::Reviewing, 20'000);
+        flow->submit();
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->result(), int(QDialog::Accepted), 20'000);
+        QCOMPARE(outboxUi->outbox()->pendingCount(), 2);
+        QCOMPARE(outboxUi->toolButton()->text(), QStringLiteral("Outbox (2)"));
+
+        // The Outbox view shows both waiting; the list shows the ticket as not yet sent.
+        Ui::OutboxView *view = outboxUi->showOutbox();
+        QAbstractItemModel *entries = view->list()->model();
+        QCOMPARE(entries->rowCount(), 2);
+        for (int row = 0; row < 2; ++row)
+            QCOMPARE(entries->index(row, 0).data(Store::OutboxStateRole).toString(),
+                     QStringLiteral("waiting"));
+        QCOMPARE(entries->index(0, Store::OutboxModel::StateColumn).data().toString(),
+                 QStringLiteral("Waiting"));
+        QStringList ids = idsWithSubject(list->model(), subject);
+        QCOMPARE(ids.size(), 1);
+        QVERIFY2(Store::Outbox::isLocalTicketId(ids.first()), qPrintable(ids.first()));
+        QCOMPARE(statusLabelOf(list->model(), subject), QStringLiteral("Not yet sent"));
+
+        // The server is back (same data, new port): everything is sent, in order.
+        QVERIFY2(server.start(true, &error), qPrintable(error));
+        client.setServerUrl(server.url());
+        QTRY_VERIFY_WITH_TIMEOUT(outboxUi->connectivity()->isOnline(), 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!outboxUi->banner()->isVisible(), 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(outboxUi->outbox()->pendingCount(), 0, 30'000);
+        for (int row = 0; row < 2; ++row)
+            QCOMPARE(entries->index(row, 0).data(Store::OutboxStateRole).toString(),
+                     QStringLiteral("sent"));
+        QCOMPARE(entries->index(0, Store::OutboxModel::StateColumn).data().toString(),
+                 QStringLiteral("Sent"));
+
+        // The "not yet sent" row became the real ticket (one row, a server id).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QStringList now = idsWithSubject(list->model(), subject);
+                return now.size() == 1 && !Store::Outbox::isLocalTicketId(now.first());
+            }(),
+            30'000);
+        QVERIFY(statusLabelOf(list->model(), subject) != QStringLiteral("Not yet sent"));
+        // The queued reply is in the open ticket's conversation.
+        QTRY_VERIFY_WITH_TIMEOUT(!controller->ticket().comments.isEmpty()
+                                     && controller->ticket().comments.last().body == replyText,
+                                 30'000);
+    }
+};
+
+QTEST_MAIN(TestOutboxGui)
+#include "tst_outbox_gui.moc"

@@ -1,0 +1,4 @@
+# Tests of the client performance work of issue 5 (included by tests/CMakeLists.txt).
+
+ankra_add_test(tst_ticketlist_readahead LABEL integration
+    SOURCES integration/tst_ticketlist_readahead.cpp LIBS ankra_test_support ankra_models)

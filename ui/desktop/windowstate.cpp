@@ -1,0 +1,60 @@
+#include "desktop/windowstate.h"
+
+#include "settings/appsettings.h"
+
+#include <QHeaderView>
+#include <QListWidget>
+#include <QMainWindow>
+#include <QSplitter>
+#include <QTreeView>
+
+namespace Ankra::Ui::WindowState {
+
+namespace {
+const QString Geometry = QStringLiteral("geometry");
+const QString MainState = QStringLiteral("state");
+const QStringList Splitters{QStringLiteral("mainSplitter"), QStringLiteral("listDetailSplitter")};
+const QString ListHeader = QStringLiteral("ticketListHeader");
+} // namespace
+
+void restore(QWidget *mainWindow, const Settings::AppSettings &settings)
+{
+    if (const QByteArray g = settings.windowState(Geometry); !g.isEmpty())
+        mainWindow->restoreGeometry(g);
+    if (auto *main = qobject_cast<QMainWindow *>(mainWindow)) {
+        if (const QByteArray s = settings.windowState(MainState); !s.isEmpty())
+            main->restoreState(s);
+    }
+    for (const QString &name : Splitters) {
+        auto *splitter = mainWindow->findChild<QSplitter *>(name);
+        const QByteArray s = settings.windowState(name);
+        if (splitter && !s.isEmpty())
+            splitter->restoreState(s);
+    }
+    if (auto *list = mainWindow->findChild<QTreeView *>(QStringLiteral("ticketList"))) {
+        if (const QByteArray s = settings.windowState(ListHeader); !s.isEmpty())
+            list->header()->restoreState(s);
+    }
+    auto *views = mainWindow->findChild<QListWidget *>(QStringLiteral("viewSidebar"));
+    const int view = settings.lastView();
+    if (views && view >= 0 && view < views->count())
+        views->setCurrentRow(view);
+}
+
+void save(const QWidget *mainWindow, Settings::AppSettings *settings)
+{
+    settings->setWindowState(Geometry, mainWindow->saveGeometry());
+    if (auto *main = qobject_cast<const QMainWindow *>(mainWindow))
+        settings->setWindowState(MainState, main->saveState());
+    for (const QString &name : Splitters) {
+        if (auto *splitter = mainWindow->findChild<QSplitter *>(name))
+            settings->setWindowState(name, splitter->saveState());
+    }
+    if (auto *list = mainWindow->findChild<QTreeView *>(QStringLiteral("ticketList")))
+        settings->setWindowState(ListHeader, list->header()->saveState());
+    if (auto *views = mainWindow->findChild<QListWidget *>(QStringLiteral("viewSidebar")))
+        settings->setLastView(views->currentRow());
+    settings->sync();
+}
+
+} // namespace Ankra::Ui::WindowState

@@ -1,0 +1,18 @@
+#pragma once
+
+// Restores and saves the main window's layout through AppSettings: geometry, splitter sizes,
+// list column widths and sort order, and the last selected view. Finds the parts by their
+// objectNames so MainWindow needs no settings code. The token is never part of it.
+
+class QWidget;
+
+namespace Ankra::Settings {
+class AppSettings;
+}
+
+namespace Ankra::Ui::WindowState {
+
+void restore(QWidget *mainWindow, const Settings::AppSettings &settings);
+void save(const QWidget *mainWindow, Settings::AppSettings *settings);
+
+} // namespace Ankra::Ui::WindowState

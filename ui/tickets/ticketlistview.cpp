@@ -1,0 +1,65 @@
+#include "tickets/ticketlistview.h"
+
+#include <utility>
+
+namespace Ankra::Ui {
+
+void TicketListView::setModel(QAbstractItemModel *model)
+{
+    if (QAbstractItemModel *old = this->model())
+        old->disconnect(this);
+    QTreeView::setModel(model);
+    m_pending = Pending::Other;
+    if (!model)
+        return;
+    const auto other = [this] { m_pending = Pending::Other; };
+    connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, other);
+    connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, other);
+    connect(model, &QAbstractItemModel::columnsAboutToBeInserted, this, other);
+    connect(model, &QAbstractItemModel::columnsAboutToBeRemoved, this, other);
+    connect(model, &QAbstractItemModel::columnsAboutToBeMoved, this, other);
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, other);
+}
+
+void TicketListView::reset()
+{
+    m_pending = Pending::Other;
+    QTreeView::reset();
+}
+
+void TicketListView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
+{
+    m_pending = Pending::Other;
+    QTreeView::rowsAboutToBeRemoved(parent, start, end);
+}
+
+void TicketListView::rowsInserted(const QModelIndex &parent, int start, int end)
+{
+    // Before the base class: the layout still holds the rows shown before the insert. A
+    // viewport that is not full (no row at its bottom) shows the new rows: repaint then.
+    const QModelIndex lastShown = indexAt(QPoint(0, viewport()->height() - 1));
+    const bool below = !parent.isValid() && lastShown.isValid() && !lastShown.parent().isValid()
+                       && start > lastShown.row();
+    if (!below)
+        m_pending = Pending::Other;
+    else if (m_pending == Pending::Nothing)
+        m_pending = Pending::AppendsBelow;
+    QTreeView::rowsInserted(parent, start, end);
+}
+
+void TicketListView::doItemsLayout()
+{
+    if (std::exchange(m_pending, Pending::Nothing) != Pending::AppendsBelow) {
+        QTreeView::doItemsLayout();
+        return;
+    }
+    // The layout (and the scroll bar's range: the bar repaints itself) without repainting the
+    // viewport. The attribute is set directly: setUpdatesEnabled(true) would repaint anyway.
+    QWidget *area = viewport();
+    const bool wasDisabled = area->testAttribute(Qt::WA_UpdatesDisabled);
+    area->setAttribute(Qt::WA_UpdatesDisabled, true);
+    QTreeView::doItemsLayout();
+    area->setAttribute(Qt::WA_UpdatesDisabled, wasDisabled);
+}
+
+} // namespace Ankra::Ui
