@@ -206,10 +206,34 @@ void HttpApi::handleDownload(const httplib::Request &req,
                              httplib::Response &res,
                              const RequestContext &ctx)
 {
+    sendAttachment(res,
+                   ctx.organisationId,
+                   QString::fromStdString(req.matches[1]).toLower(),
+                   QString::fromStdString(req.matches[2]).toLower());
+}
+
+void HttpApi::handleTeamDownload(const httplib::Request &req,
+                                 httplib::Response &res,
+                                 const RequestContext &)
+{
+    // A team token reads every organisation's files: the ticket's own organisation is used.
     const QString ticketId = QString::fromStdString(req.matches[1]).toLower();
-    const QString attachmentId = QString::fromStdString(req.matches[2]).toLower();
+    const auto ticket = isUuid(ticketId) ? m_team.get(ticketId) : std::nullopt;
+    if (!ticket)
+        return sendDetail(res, 404, QStringLiteral("Attachment not found"));
+    sendAttachment(res,
+                   ticket->team.organisationId,
+                   ticketId,
+                   QString::fromStdString(req.matches[2]).toLower());
+}
+
+void HttpApi::sendAttachment(httplib::Response &res,
+                             const QString &organisationId,
+                             const QString &ticketId,
+                             const QString &attachmentId)
+{
     const auto row = isUuid(ticketId) && isUuid(attachmentId)
-                         ? m_tickets.attachment(ctx.organisationId, ticketId, attachmentId)
+                         ? m_tickets.attachment(organisationId, ticketId, attachmentId)
                          : std::nullopt;
     if (!row)
         return sendDetail(res, 404, QStringLiteral("Attachment not found"));

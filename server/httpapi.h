@@ -28,8 +28,8 @@ namespace Ankra::Server {
 struct ServerOptions
 {
     std::string host = "127.0.0.1";
-    int port = 0; // 0 picks a free port
-    int threads = 16;
+    int port = 0;     // 0 picks a free port
+    int threads = 64; // keep-alive holds a worker per connection: 64 clients must not queue
     size_t maxJsonBodyBytes = 256 * 1024;
     qint64 maxAttachmentBytes = 25 * 1024 * 1024;
     int maxAttachmentsPerTicket = 10;
@@ -147,6 +147,11 @@ private:
     void handleDownload(const httplib::Request &req,
                         httplib::Response &res,
                         const RequestContext &ctx);
+    // Streams one attachment of a ticket of `organisationId` (404 when there is none).
+    void sendAttachment(httplib::Response &res,
+                        const QString &organisationId,
+                        const QString &ticketId,
+                        const QString &attachmentId);
 
     // Staff mode (teamhandlers.cpp, docs/api-extensions.md). On these routes the context's
     // organisationId is "team:<user id>": the scope of the caller's Idempotency-Keys.
@@ -168,6 +173,9 @@ private:
     void handleTeamComment(const httplib::Request &req,
                            httplib::Response &res,
                            const RequestContext &ctx);
+    void handleTeamDownload(const httplib::Request &req,
+                            httplib::Response &res,
+                            const RequestContext &ctx);
 
     Database &m_db;
     ServerOptions m_options;

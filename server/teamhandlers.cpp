@@ -149,6 +149,10 @@ void HttpApi::registerTeamRoutes()
                    tickets + "/([^/]+)/comments",
                    true,
                    std::bind(&HttpApi::handleTeamComment, this, _1, _2, _3));
+    principalRoute("GET",
+                   tickets + "/([^/]+)/attachments/([^/]+)",
+                   true,
+                   std::bind(&HttpApi::handleTeamDownload, this, _1, _2, _3));
 }
 
 void HttpApi::handleMe(const httplib::Request &, httplib::Response &res, const RequestContext &ctx)

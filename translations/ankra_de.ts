@@ -1089,6 +1089,38 @@
         <source>Preview of %1</source>
         <translation>Vorschau von %1</translation>
     </message>
+    <message>
+        <source>A one-line summary of the problem</source>
+        <translation>Eine Zeile, die das Problem zusammenfasst</translation>
+    </message>
+    <message>
+        <source>What happened, what you expected, the exact error and what you tried, in Markdown. Tab moves to the next field.</source>
+        <translation>Was passiert ist, was Sie erwartet haben, die genaue Fehlermeldung und was Sie versucht haben, in Markdown. Tab wechselt zum nächsten Feld.</translation>
+    </message>
+    <message>
+        <source>The kind of request this ticket is</source>
+        <translation>Die Art der Anfrage dieses Tickets</translation>
+    </message>
+    <message>
+        <source>The cluster the problem occurs on, if any</source>
+        <translation>Der Cluster, auf dem das Problem auftritt, falls zutreffend</translation>
+    </message>
+    <message>
+        <source>Choose files to attach to the ticket</source>
+        <translation>Dateien auswählen, die an das Ticket angehängt werden</translation>
+    </message>
+    <message>
+        <source>Remove the selected attachment</source>
+        <translation>Den ausgewählten Anhang entfernen</translation>
+    </message>
+    <message>
+        <source>Show the selected attachment</source>
+        <translation>Den ausgewählten Anhang anzeigen</translation>
+    </message>
+    <message>
+        <source>Attach the clipboard&apos;s image or text as a file (Ctrl+V in the list)</source>
+        <translation>Bild oder Text aus der Zwischenablage als Datei anhängen (Strg+V in der Liste)</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Ui::ConfirmPage</name>
@@ -1136,6 +1168,14 @@
         <source>The review flagged this ticket: %1. Filing it anyway needs your confirmation.</source>
         <translation>Die Prüfung hat dieses Ticket beanstandet: %1. Wenn Sie es trotzdem einreichen, müssen Sie das bestätigen.</translation>
     </message>
+    <message>
+        <source>Read-only summary of everything that will be sent</source>
+        <translation>Schreibgeschützte Übersicht über alles, was gesendet wird</translation>
+    </message>
+    <message>
+        <source>Confirm that the ticket is filed although the review flagged it</source>
+        <translation>Bestätigen, dass das Ticket trotz der Beanstandung der Prüfung eingereicht wird</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Ui::DescribePage</name>
@@ -1158,6 +1198,10 @@
     <message>
         <source>Reviewing your ticket…</source>
         <translation>Ihr Ticket wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Stop checking the ticket and keep editing it</source>
+        <translation>Die Prüfung des Tickets abbrechen und weiter bearbeiten</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1354,18 @@ Das Ankra-Team arbeitet dann nicht mehr daran. Eröffnen Sie ein neues Ticket, w
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
+    <message>
+        <source>Try the failed action again</source>
+        <translation>Die fehlgeschlagene Aktion erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Diese Meldung ausblenden</translation>
+    </message>
+    <message>
+        <source>The ticket&apos;s messages, oldest first</source>
+        <translation>Die Nachrichten des Tickets, älteste zuerst</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Ui::DraftsDialog</name>
@@ -1401,6 +1457,22 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
+    <message>
+        <source>Existing tickets that may describe the same problem</source>
+        <translation>Vorhandene Tickets, die dasselbe Problem beschreiben könnten</translation>
+    </message>
+    <message>
+        <source>The selected possible duplicate in full</source>
+        <translation>Das ausgewählte mögliche Duplikat vollständig</translation>
+    </message>
+    <message>
+        <source>Add your description and attachments to the selected ticket instead of filing a new one</source>
+        <translation>Ihre Beschreibung und Anhänge dem ausgewählten Ticket hinzufügen, statt ein neues einzureichen</translation>
+    </message>
+    <message>
+        <source>File your ticket as a new one</source>
+        <translation>Ihr Ticket als neues Ticket einreichen</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Ui::ImageView</name>
@@ -1427,6 +1499,10 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
     <message>
         <source>%1, %2 × %3 pixels</source>
         <translation>%1, %2 × %3 Pixel</translation>
+    </message>
+    <message>
+        <source>The image; arrow keys scroll it</source>
+        <translation>Das Bild; die Pfeiltasten verschieben es</translation>
     </message>
 </context>
 <context>
@@ -1890,6 +1966,34 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
         <source>Edit: %1</source>
         <translation>Bearbeiten: %1</translation>
     </message>
+    <message>
+        <source>Replace your subject with the suggested summary</source>
+        <translation>Ihren Betreff durch die vorgeschlagene Zusammenfassung ersetzen</translation>
+    </message>
+    <message>
+        <source>How badly the problem affects you</source>
+        <translation>Wie stark das Problem Sie beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>Use the suggested severity</source>
+        <translation>Die vorgeschlagene Dringlichkeit übernehmen</translation>
+    </message>
+    <message>
+        <source>Use the suggested category</source>
+        <translation>Die vorgeschlagene Kategorie übernehmen</translation>
+    </message>
+    <message>
+        <source>Tick when you have dealt with this point</source>
+        <translation>Abhaken, wenn Sie diesen Punkt erledigt haben</translation>
+    </message>
+    <message>
+        <source>Go back to the field this point is about</source>
+        <translation>Zurück zu dem Feld, um das es bei diesem Punkt geht</translation>
+    </message>
+    <message>
+        <source>Your answer is added to the ticket</source>
+        <translation>Ihre Antwort wird dem Ticket hinzugefügt</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Ui::SettingsDialog</name>
@@ -1988,6 +2092,14 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
     <message>
         <source>Server, update interval, notifications, language and cache (Ctrl+,)</source>
         <translation>Server, Aktualisierungsintervall, Benachrichtigungen, Sprache und Cache (Strg+,)</translation>
+    </message>
+    <message>
+        <source>Save the settings and close</source>
+        <translation>Die Einstellungen speichern und schließen</translation>
+    </message>
+    <message>
+        <source>Close without changing the settings</source>
+        <translation>Schließen, ohne die Einstellungen zu ändern</translation>
     </message>
 </context>
 <context>
@@ -2098,6 +2210,18 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
     <message>
         <source>The token could not be stored: %1</source>
         <translation>Das Token konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The address of the Ankra API</source>
+        <translation>Die Adresse der Ankra-API</translation>
+    </message>
+    <message>
+        <source>Check the token, store it in the system keychain and sign in</source>
+        <translation>Das Token prüfen, im Schlüsselbund des Systems speichern und anmelden</translation>
+    </message>
+    <message>
+        <source>Close without signing in</source>
+        <translation>Schließen, ohne sich anzumelden</translation>
     </message>
 </context>
 <context>
@@ -2296,6 +2420,22 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Choose which tickets the queue shows</source>
+        <translation>Auswählen, welche Tickets die Warteschlange zeigt</translation>
+    </message>
+    <message>
+        <source>Filter the queue by words in the subject and description (Ctrl+F)</source>
+        <translation>Die Warteschlange nach Wörtern in Betreff und Beschreibung filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>The tickets of the chosen view. Enter opens the selected ticket.</source>
+        <translation>Die Tickets der gewählten Ansicht. Eingabe öffnet das ausgewählte Ticket.</translation>
+    </message>
+    <message>
+        <source>Try loading the queue again</source>
+        <translation>Die Warteschlange erneut laden</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Ui::StatusTimeline</name>
@@ -2416,6 +2556,14 @@ Nothing is lost: press Retry when the server is reachable again. Nothing is file
         <translation>%1
 Es geht nichts verloren: Drücken Sie „Erneut versuchen“, sobald der Server wieder erreichbar ist. Nichts wird doppelt eingereicht oder hochgeladen.</translation>
     </message>
+    <message>
+        <source>Each attachment and whether it was uploaded</source>
+        <translation>Jeder Anhang und ob er hochgeladen wurde</translation>
+    </message>
+    <message>
+        <source>Try the failed step again</source>
+        <translation>Den fehlgeschlagenen Schritt erneut versuchen</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Ui::SubmitWizard</name>
@@ -2442,6 +2590,30 @@ Es geht nichts verloren: Drücken Sie „Erneut versuchen“, sobald der Server 
     <message>
         <source>The draft could not be saved: %1</source>
         <translation>Der Entwurf konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Go to the previous step</source>
+        <translation>Zum vorherigen Schritt</translation>
+    </message>
+    <message>
+        <source>Check this step and go on</source>
+        <translation>Diesen Schritt prüfen und weitermachen</translation>
+    </message>
+    <message>
+        <source>File the ticket; it cannot be taken back</source>
+        <translation>Das Ticket einreichen; das lässt sich nicht rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Close and open the new ticket</source>
+        <translation>Schließen und das neue Ticket öffnen</translation>
+    </message>
+    <message>
+        <source>Close the wizard without filing the ticket</source>
+        <translation>Den Assistenten schließen, ohne das Ticket einzureichen</translation>
+    </message>
+    <message>
+        <source>Show help for this step</source>
+        <translation>Hilfe zu diesem Schritt anzeigen</translation>
     </message>
 </context>
 <context>
@@ -2571,6 +2743,10 @@ Es geht nichts verloren: Drücken Sie „Erneut versuchen“, sobald der Server 
     <message>
         <source>Searching…</source>
         <translation>Wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Find only text with the same upper and lower case</source>
+        <translation>Nur Text mit derselben Groß- und Kleinschreibung finden</translation>
     </message>
 </context>
 <context>
@@ -2718,6 +2894,18 @@ Es geht nichts verloren: Drücken Sie „Erneut versuchen“, sobald der Server 
     <message>
         <source>Waiting on customer</source>
         <translation>Wartet auf Kunden</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Beanstandet</translation>
     </message>
 </context>
 <context>

@@ -241,9 +241,12 @@ int main(int argc, char *argv[])
     };
     QObject::connect(&instance, &Instance::SingleInstance::argumentsReceived, &app, openLinks);
     openLinks(parser.positionalArguments());
+    const QString StaffWindowGroup = QStringLiteral("staff/");
     const auto saveWindowState = [&] {
         if (window)
             Ui::WindowState::save(window.get(), &appSettings);
+        if (staffWindow)
+            Ui::WindowState::save(staffWindow.get(), &appSettings, StaffWindowGroup);
     };
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, saveWindowState);
     QObject::connect(&appSettings, &Settings::AppSettings::changed, &app, [&] {
@@ -457,6 +460,7 @@ int main(int argc, char *argv[])
             [&](const Secrets::Account &gone) {
                 keychain.remove(gone.tokenKey(), &app, [&, gone](const Secrets::SecretResult &r) {
                     accounts.remove(gone);
+                    saveWindowState();
                     staffWindow.reset();
                     client.setToken({});
                     showSignIn(gone.serverUrl,
@@ -466,6 +470,7 @@ int main(int argc, char *argv[])
                 });
             },
             Qt::QueuedConnection);
+        Ui::WindowState::restore(staffWindow.get(), appSettings, StaffWindowGroup);
         Ui::CommandPalette::install(staffWindow.get()); // Ctrl+K
         staffWindow->show();
         openLinks({});

@@ -116,7 +116,9 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     header->setStretchLastSection(false);
     header->setSectionResizeMode(Models::TicketListModel::SubjectColumn, QHeaderView::Stretch);
     header->resizeSection(Models::TicketListModel::NumberColumn, 48);
-    header->resizeSection(Models::TicketListModel::StatusColumn, 140);
+    // Sized for the widest status label in the current language; a saved width still wins.
+    header->resizeSection(Models::TicketListModel::StatusColumn,
+                          StatusDelegate::statusColumnWidth(m_list->font()));
     header->resizeSection(Models::TicketListModel::SeverityColumn, 96);
     header->resizeSection(Models::TicketListModel::CategoryColumn, 110);
     header->resizeSection(Models::TicketListModel::ClusterColumn, 120);

@@ -195,4 +195,19 @@ TeamTicketJob *TeamApi::addComment(const QString &ticketId,
     return job;
 }
 
+DownloadJob *TeamApi::downloadAttachment(const QString &ticketId,
+                                         const QString &attachmentId,
+                                         const QString &targetPath,
+                                         QObject *context)
+{
+    QNetworkRequest r = m_client->request(
+        ticketPath(ticketId,
+                   QStringLiteral("/attachments/")
+                       + QString::fromLatin1(QUrl::toPercentEncoding(attachmentId))));
+    r.setRawHeader("Accept", "*/*");
+    auto *job = new DownloadJob(m_client->networkAccessManager(), r, targetPath, context);
+    m_client->startJob(job);
+    return job;
+}
+
 } // namespace Ankra::Api

@@ -103,6 +103,11 @@ public:
                               const QString &setStatus,
                               QObject *context,
                               const QByteArray &idempotencyKey = {});
+    // As ApiClient::downloadAttachment, for a ticket of any organisation.
+    DownloadJob *downloadAttachment(const QString &ticketId,
+                                    const QString &attachmentId,
+                                    const QString &targetPath,
+                                    QObject *context);
 
     // Pure builders (tested without a network).
     static QUrlQuery urlQuery(const TeamTicketQuery &query);

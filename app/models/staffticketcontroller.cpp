@@ -63,6 +63,13 @@ Api::TicketJob *StaffTicketController::startClose(const QString &ticketId)
     return job;
 }
 
+Api::DownloadJob *StaffTicketController::startDownload(const QString &ticketId,
+                                                       const QString &attachmentId,
+                                                       const QString &targetPath)
+{
+    return Api::TeamApi(client()).downloadAttachment(ticketId, attachmentId, targetPath, this);
+}
+
 void StaffTicketController::sendTeamReply(const QString &markdown, const QString &setStatus)
 {
     m_replyStatus = setStatus;

@@ -44,6 +44,10 @@ protected:
                                const QString &markdown,
                                const QByteArray &idempotencyKey) override;
     Api::TicketJob *startClose(const QString &ticketId) override;
+    // Other organisations' files: the customer route would answer 404.
+    Api::DownloadJob *startDownload(const QString &ticketId,
+                                    const QString &attachmentId,
+                                    const QString &targetPath) override;
 
 private:
     void watch(Api::TeamTicketJob *job);

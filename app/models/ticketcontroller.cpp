@@ -90,6 +90,13 @@ Api::TicketJob *TicketController::startClose(const QString &ticketId)
     return m_client->closeTicket(ticketId, this);
 }
 
+Api::DownloadJob *TicketController::startDownload(const QString &ticketId,
+                                                  const QString &attachmentId,
+                                                  const QString &targetPath)
+{
+    return m_client->downloadAttachment(ticketId, attachmentId, targetPath, this);
+}
+
 void TicketController::applyTicket(const Wire::Ticket &ticket)
 {
     if (ticket.id != m_ticketId)
@@ -205,7 +212,7 @@ Api::DownloadJob *TicketController::download(const QString &attachmentId, const 
 {
     if (m_ticketId.isEmpty())
         return nullptr;
-    auto *job = m_client->downloadAttachment(m_ticketId, attachmentId, targetPath, this);
+    auto *job = startDownload(m_ticketId, attachmentId, targetPath);
     connect(job, &Api::ApiJob::finished, this, [this, job, targetPath] {
         job->deleteLater();
         if (!job->ok() && job->error().kind != Api::ApiError::Kind::Cancelled)

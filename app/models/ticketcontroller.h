@@ -81,6 +81,9 @@ protected:
                                        const QString &markdown,
                                        const QByteArray &idempotencyKey);
     virtual Api::TicketJob *startClose(const QString &ticketId);
+    virtual Api::DownloadJob *startDownload(const QString &ticketId,
+                                            const QString &attachmentId,
+                                            const QString &targetPath);
     void applyTicket(const Wire::Ticket &ticket);
 
     Api::ApiClient *client() const { return m_client; }

@@ -93,6 +93,17 @@ QString statusLabel(const QString &status)
     return status;
 }
 
+QString aiReviewStatusLabel(const QString &status)
+{
+    if (status == QLatin1String("pending"))
+        return QCoreApplication::translate("Ankra::Wire", "Pending");
+    if (status == QLatin1String("passed"))
+        return QCoreApplication::translate("Ankra::Wire", "Passed");
+    if (status == QLatin1String("flagged"))
+        return QCoreApplication::translate("Ankra::Wire", "Flagged");
+    return status;
+}
+
 QString categoryLabel(const QString &category)
 {
     if (category == QLatin1String("technical"))

@@ -34,6 +34,10 @@ bool isKnownSource(const QString &value);
 // Unknown values are returned unchanged.
 QString statusLabel(const QString &status);
 
+// Human label of an AI review status ("pending", "passed", "flagged"); unknown values are
+// returned unchanged.
+QString aiReviewStatusLabel(const QString &status);
+
 // Human labels of categories ("Feature request") and severities ("High"); unknown values are
 // returned unchanged, never hidden.
 QString categoryLabel(const QString &category);

@@ -1,6 +1,6 @@
 // Accessibility and layout of every window and dialog, offscreen against the real server:
 //  - every keyboard-focusable control has an accessible name (its own, its text, or a label
-//    buddy), printed when missing;
+//    buddy) and an accessible description (its own or its tooltip), offenders printed;
 //  - Tab walks the main window and the first wizard page in reading order;
 //  - under the pseudo-locale (every string accented and doubled) no label or button text in
 //    the main window, the sign-in dialog and the wizard is cut off or elided.
@@ -10,15 +10,23 @@
 
 #include "desktop/language.h"
 #include "detail/previewdialog.h"
+#include "detail/statustimeline.h"
 #include "settings/settingsdialog.h"
 #include "signin/signindialog.h"
+#include "staff/staffwindow.h"
+#include "tickets/statusdelegate.h"
 #include "wizard/submitwizard.h"
 #include "wizard/wizardpages.h"
 
 #include "api/apiclient.h"
+#include "models/cannedreplies.h"
+#include "models/queuemodel.h"
+#include "models/roles.h"
+#include "models/ticketlistmodel.h"
 #include "secrets/accountstore.h"
 #include "secrets/memorysecretstore.h"
 #include "settings/appsettings.h"
+#include "wire/enums.h"
 
 #include <KSyntaxHighlighting/Repository>
 
@@ -28,6 +36,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -189,10 +198,14 @@ private:
         for (const QString &o : offenders)
             qWarning().noquote() << "no accessible name:" << o;
         for (const QString &o : std::as_const(noDescription))
-            qInfo().noquote() << "no accessible description (tooltip):" << o;
+            qWarning().noquote() << "no accessible description (tooltip):" << o;
         QVERIFY2(offenders.isEmpty(),
                  qPrintable(QStringLiteral("%1 control(s) without an accessible name in %2")
                                 .arg(offenders.size())
+                                .arg(describe(root))));
+        QVERIFY2(noDescription.isEmpty(),
+                 qPrintable(QStringLiteral("%1 control(s) without an accessible description in %2")
+                                .arg(noDescription.size())
                                 .arg(describe(root))));
     }
 
@@ -220,7 +233,14 @@ private slots:
         QCOMPARE(unnamedControls(&w), QStringList{QStringLiteral("QWidget/unnamedEdit")});
         auto *buddy = new QLabel(QStringLiteral("&Name:"), &w);
         buddy->setBuddy(unnamed);
-        QVERIFY(unnamedControls(&w).isEmpty());
+        QStringList noDescription;
+        QVERIFY(unnamedControls(&w, &noDescription).isEmpty());
+        QCOMPARE(noDescription.size(), 2);
+        named->setAccessibleDescription(QStringLiteral("Described"));
+        unnamed->setToolTip(QStringLiteral("A tooltip describes too"));
+        noDescription.clear();
+        QVERIFY(unnamedControls(&w, &noDescription).isEmpty());
+        QVERIFY(noDescription.isEmpty());
     }
 
     void detectsCutText()
@@ -248,6 +268,26 @@ private slots:
         auto *reply = window->findChild<QWidget *>(QStringLiteral("replyEdit"));
         QTRY_VERIFY_WITH_TIMEOUT(reply && reply->isVisible(), 20'000);
         checkNamed(window.get());
+    }
+
+    void staffWindowControlsAreNamed()
+    {
+        QFile file(m_server.dataDir() + QStringLiteral("/demo-team-token"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), "the server wrote no demo team token");
+        auto *team = new Api::ApiClient(&m_nam, this);
+        team->setServerUrl(m_server.url());
+        team->setToken(QString::fromUtf8(file.readAll()).trimmed());
+        Models::CannedReplyStore canned(m_home.filePath(QStringLiteral("canned.json")));
+        Ui::StaffWindow window(team, &canned, {});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.queueModel()->rowCount() > 0, 20'000);
+        checkNamed(&window);
+        // With a ticket open: the team actions and the team reply buttons too.
+        window.openTicket(window.queueModel()->index(0, 0).data(Models::IdRole).toString());
+        auto *reply = window.findChild<QWidget *>(QStringLiteral("replyEdit"));
+        QTRY_VERIFY_WITH_TIMEOUT(reply && reply->isVisible(), 20'000);
+        checkNamed(&window);
     }
 
     void signInControlsAreNamed()
@@ -331,6 +371,38 @@ private slots:
                           QStringLiteral("attachButton")},
                          &why),
                  qPrintable(why));
+    }
+
+    // German labels are long ("Wartet auf Sichtung"): the ticket list's status column and the
+    // detail view's status timeline are sized from the labels, not from English pixel widths.
+    void germanStatusLabelsFit()
+    {
+        // Before the pseudo-locale, which is installed later and then wins over German.
+        QVERIFY(Ui::Language::install(qApp, QStringLiteral("de")));
+        QVERIFY(Wire::statusLabel(QStringLiteral("open")) != QLatin1String("Awaiting triage"));
+        QCOMPARE(Wire::aiReviewStatusLabel(QStringLiteral("passed")), QStringLiteral("Bestanden"));
+        QCOMPARE(Wire::aiReviewStatusLabel(QStringLiteral("later")), QStringLiteral("later"));
+
+        auto window = mainWindow();
+        QVERIFY(window);
+        auto *list = window->findChild<QTreeView *>(QStringLiteral("ticketList"));
+        QFont bold = list->font();
+        bold.setBold(true);
+        const int column = list->header()->sectionSize(Models::TicketListModel::StatusColumn);
+        for (const QString &status : Wire::knownStatuses())
+            QVERIFY2(column >= Ui::StatusDelegate::pillWidth(bold, Wire::statusLabel(status)) + 8,
+                     qPrintable(QStringLiteral("\"%1\" does not fit %2 px")
+                                    .arg(Wire::statusLabel(status))
+                                    .arg(column)));
+
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QTest::keyClick(list, Qt::Key_Return);
+        auto *timeline = window->findChild<Ui::StatusTimeline *>(QStringLiteral("statusTimeline"));
+        QTRY_VERIFY_WITH_TIMEOUT(timeline && timeline->isVisible(), 20'000);
+        QVERIFY(timeline->width() >= timeline->minimumSizeHint().width());
+        for (int step = 0; step < 5; ++step)
+            for (const QString &line : timeline->visibleLines(step))
+                QVERIFY2(!line.contains(QChar(0x2026)), qPrintable(line));
     }
 
     void pseudoLocaleNothingIsCut()

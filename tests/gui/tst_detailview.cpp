@@ -10,6 +10,7 @@
 #include "detail/detailview.h"
 #include "detail/markdown.h"
 #include "detail/markdownbrowser.h"
+#include "detail/statustimeline.h"
 #include "messagebox.h"
 #include "models/roles.h"
 #include "models/ticketcontroller.h"
@@ -270,6 +271,39 @@ private slots:
                           Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(target), 10'000);
         QCOMPARE(QFileInfo(target).size(), size);
+    }
+
+    // Step labels wrap onto two lines instead of being elided ("Being asse…") as long as the
+    // timeline has its minimum width; only below it is text abbreviated.
+    void timelineLabelsFit()
+    {
+        Ui::StatusTimeline timeline;
+        timeline.setStatus(QStringLiteral("triaging"));
+        QCOMPARE(timeline.currentStep(), 1);
+        const QChar ellipsis(0x2026);
+        auto elided = [&] {
+            for (int step = 0; step < 5; ++step)
+                for (const QString &line : timeline.visibleLines(step))
+                    if (line.contains(ellipsis) || line.isEmpty())
+                        return true;
+            return false;
+        };
+        auto joined = [&](int step) { return timeline.visibleLines(step).join(QLatin1Char(' ')); };
+        timeline.resize(timeline.sizeHint());
+        QVERIFY(!elided());
+        QCOMPARE(timeline.visibleLines(1), QStringList{QStringLiteral("Being assessed")});
+
+        timeline.resize(timeline.minimumSizeHint());
+        QVERIFY(!elided());
+        QCOMPARE(joined(1), QStringLiteral("Being assessed"));
+        QCOMPARE(joined(2), QStringLiteral("Being worked on"));
+        QVERIFY(timeline.visibleLines(2).size() == 2); // "Being worked on" needs two lines here
+        QVERIFY(timeline.minimumSizeHint().width() < timeline.sizeHint().width());
+        QVERIFY(timeline.minimumSizeHint().height() >= 2 * timeline.fontMetrics().height());
+
+        // Squeezed below its minimum the check can fail.
+        timeline.resize(timeline.minimumSizeHint().width() / 2, timeline.height());
+        QVERIFY(elided());
     }
 
     void markdownIsSafe()

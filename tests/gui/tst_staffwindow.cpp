@@ -10,7 +10,11 @@
 #include "staff/traynotifier.h"
 #include "testserver.h"
 
+#include "detail/attachmentspanel.h"
+#include "detail/detailview.h"
+#include "detail/previewdialog.h"
 #include "detail/replyedit.h"
+#include "messagebox.h"
 
 #include "api/apiclient.h"
 #include "api/teamjobs.h"
@@ -20,6 +24,8 @@
 #include "models/queuemodel.h"
 #include "models/roles.h"
 #include "models/staffticketcontroller.h"
+
+#include <KSyntaxHighlighting/Repository>
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -33,6 +39,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
@@ -210,6 +217,82 @@ private slots:
             seen.append(key);
         }
         QVERIFY(!seen.contains(QStringLiteral("Ctrl+K")));
+    }
+
+    // The demo customer's files, opened by a team user who is no member of its organisation:
+    // preview and download go through the team route (the customer route would say 403).
+    void previewAndDownloadACustomersAttachment()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        Api::TeamTicketQuery query;
+        query.search = QStringLiteral("CrashLoopBackOff");
+        auto *list = Api::TeamApi(client(m_teamToken)).listTickets(query, this);
+        QVERIFY(waitFor(list));
+        QVERIFY2(list->ok(), qPrintable(list->error().message));
+        QString ticketId;
+        for (const Wire::TicketSummary &t : list->page().result)
+            if (t.subject.contains(QLatin1String("ingress-nginx")))
+                ticketId = t.id;
+        QVERIFY(!ticketId.isEmpty());
+        // The reference bytes, through the customer's own route.
+        auto *mine = client(m_server.token())->ticket(ticketId, this);
+        QVERIFY(waitFor(mine));
+        QVERIFY2(mine->ok(), qPrintable(mine->error().message));
+        QCOMPARE(mine->ticket().attachments.size(), 1);
+        const Wire::Attachment attachment = mine->ticket().attachments.first();
+        const QString reference = m_dir.filePath(QStringLiteral("reference.log"));
+        auto *download = client(m_server.token())
+                             ->downloadAttachment(ticketId, attachment.id, reference, this);
+        QVERIFY(waitFor(download));
+        QVERIFY2(download->ok(), qPrintable(download->error().message));
+        QFile referenceFile(reference);
+        QVERIFY(referenceFile.open(QIODevice::ReadOnly));
+        const QByteArray expected = referenceFile.readAll();
+        QVERIFY(expected.size() > 0);
+
+        KSyntaxHighlighting::Repository repository;
+        Models::CannedReplyStore canned(m_dir.filePath(QStringLiteral("canned-files.json")));
+        Ui::StaffWindow window(client(m_teamToken), &canned, QStringLiteral("Ankra Support (demo)"));
+        window.setSyntaxRepository(&repository);
+        window.show();
+        window.openTicket(ticketId);
+        Models::StaffTicketController *controller = window.ticketController();
+        QTRY_VERIFY_WITH_TIMEOUT(controller->hasTicket() && controller->ticketId() == ticketId,
+                                 20'000);
+        QCOMPARE(controller->attachments()->rowCount(), 1);
+        Ui::AttachmentsPanel *panel = window.detailView()->attachmentsPanel();
+        auto *files = panel->findChild<QTreeView *>(QStringLiteral("attachmentsList"));
+        files->setCurrentIndex(files->model()->index(0, 0));
+
+        const QString cached = Ui::AttachmentsPanel::cachePath(attachment.id, attachment.filename);
+        QFile::remove(cached);
+        QSignalSpy downloaded(controller, &Models::TicketController::downloadFinished);
+        QStringList failures;
+        connect(controller,
+                &Models::TicketController::errorOccurred,
+                this,
+                [&failures](Models::TicketController::Operation, const Api::ApiError &error) {
+                    failures.append(error.message);
+                });
+        panel->previewSelected();
+        QVERIFY(downloaded.wait(20'000));
+        QVERIFY2(downloaded.first().at(1).toBool(), qPrintable(failures.join(u'\n')));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->previewDialog() && panel->previewDialog()->isVisible(),
+                                 20'000);
+        QFile preview(cached);
+        QVERIFY(preview.open(QIODevice::ReadOnly));
+        QVERIFY(preview.readAll() == expected);
+
+        const QString target = m_dir.filePath(QStringLiteral("saved-by-staff.log"));
+        Ui::MessageBox::setNextSaveFileName(target);
+        downloaded.clear();
+        panel->downloadSelected();
+        QVERIFY(downloaded.wait(20'000));
+        QVERIFY(downloaded.first().at(1).toBool());
+        QFile saved(target);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(saved.readAll() == expected);
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
     }
 
     void assignStatusSeverityCategory()

@@ -584,6 +584,76 @@ private slots:
         QVERIFY2(after > before, qPrintable(before + u' ' + after));
     }
 
+    void teamDownloadsAnyOrganisationsAttachment()
+    {
+        const QString id = createTicket(QStringLiteral("Attachment for the team"));
+        QVERIFY(!id.isEmpty());
+        QByteArray content;
+        for (int i = 0; i < 40'000; ++i)
+            content += "line " + QByteArray::number(i * 7919 % 100'003) + " kubelet: OOMKilled\n";
+        const HttpReply up = Test::rawRequest(m_server.url(),
+                                              Test::uploadRequest(Customer + '/' + id.toUtf8()
+                                                                      + "/attachments",
+                                                                  m_customer,
+                                                                  "pod.log",
+                                                                  content));
+        QCOMPARE(up.status, 201);
+        const QJsonArray attachments = up.json()[QLatin1String("attachments")].toArray();
+        QCOMPARE(attachments.size(), 1);
+        const QByteArray attachmentId = attachments.at(0)[QLatin1String("id")].toString().toUtf8();
+        const HttpReply mine = call("GET",
+                                    Customer + '/' + id.toUtf8() + "/attachments/" + attachmentId,
+                                    m_customer);
+        QCOMPARE(mine.status, 200);
+
+        // A team user of no organisation at all still reads the file, on both prefixes.
+        QProcess p;
+        p.start(Test::TestServer::binary(),
+                {QStringLiteral("token"),
+                 QStringLiteral("create"),
+                 QStringLiteral("--data-dir"),
+                 m_server.dataDir(),
+                 QStringLiteral("--team"),
+                 QStringLiteral("--name"),
+                 QStringLiteral("Orla Outsider")});
+        QVERIFY(p.waitForFinished(20'000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString outsider = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+        const QByteArray rest = "/team/support/tickets/" + id.toUtf8() + "/attachments/"
+                                + attachmentId;
+        for (const QString &token : {m_team, outsider}) {
+            for (const QByteArray &prefix : {QByteArray("/api/v1"), QByteArray()}) {
+                const HttpReply r = call("GET", prefix + rest, token);
+                QCOMPARE(r.status, 200);
+                QVERIFY(r.body == content);
+                QCOMPARE(r.header("content-type"), mine.header("content-type"));
+                QCOMPARE(r.header("content-disposition"), mine.header("content-disposition"));
+                QCOMPARE(r.header("x-content-type-options"), QByteArray("nosniff"));
+            }
+        }
+        // The customer route stays closed to it.
+        QCOMPARE(call("GET", Customer + '/' + id.toUtf8() + "/attachments/" + attachmentId, outsider)
+                     .status,
+                 403);
+
+        // The boundary: a customer token finds no team route; no token is 401.
+        for (const QByteArray &prefix : {QByteArray("/api/v1"), QByteArray()}) {
+            const HttpReply r = call("GET", prefix + rest, m_customer);
+            QCOMPARE(r.status, 404);
+            QCOMPARE(r.detail(), QStringLiteral("Not Found"));
+            QCOMPARE(call("GET", prefix + rest, QString()).status, 401);
+        }
+        // Unknown or mismatched ids are 404 for the team too.
+        const QString other = createTicket(QStringLiteral("Ticket without files"));
+        QCOMPARE(call("GET", teamPath(other, "/attachments/" + attachmentId), m_team).status, 404);
+        QCOMPARE(call("GET",
+                      teamPath(id, "/attachments/00000000-0000-4000-8000-000000000000"),
+                      m_team)
+                     .status,
+                 404);
+        QCOMPARE(call("GET", teamPath(id, "/attachments/nope"), m_team).status, 404);
+    }
+
     void teamTokenFromTheCommandLine()
     {
         QProcess p;

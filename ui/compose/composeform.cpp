@@ -61,6 +61,7 @@ ComposeForm::ComposeForm(SubmissionFlow *flow, QWidget *parent)
     m_subject->setMaxLength(SubmissionFlow::MaxSubjectLength);
     m_subject->setPlaceholderText(tr("One line: what is wrong, where"));
     m_subject->setAccessibleName(tr("Subject"));
+    m_subject->setAccessibleDescription(tr("A one-line summary of the problem"));
     m_subject->setText(flow->subject());
     m_subjectCounter = new QLabel(this);
     m_subjectCounter->setObjectName(QStringLiteral("subjectCounter"));
@@ -73,6 +74,9 @@ ComposeForm::ComposeForm(SubmissionFlow *flow, QWidget *parent)
         tr("What happened, what you expected, the exact error message and what you tried "
            "(Markdown)"));
     m_description->setAccessibleName(tr("Description"));
+    m_description->setAccessibleDescription(
+        tr("What happened, what you expected, the exact error and what you tried, in Markdown. "
+           "Tab moves to the next field."));
     m_description->setPlainText(flow->description());
     m_descriptionCounter = new QLabel(this);
     m_descriptionCounter->setObjectName(QStringLiteral("descriptionCounter"));
@@ -80,6 +84,7 @@ ComposeForm::ComposeForm(SubmissionFlow *flow, QWidget *parent)
     m_category = new QComboBox(this);
     m_category->setObjectName(QStringLiteral("categoryCombo"));
     m_category->setAccessibleName(tr("Category"));
+    m_category->setAccessibleDescription(tr("The kind of request this ticket is"));
     for (const QString &c : Wire::knownCategories()) {
         m_category->addItem(Wire::categoryLabel(c), c);
         m_category->setItemData(m_category->count() - 1, categoryExplanation(c), Qt::ToolTipRole);
@@ -92,6 +97,7 @@ ComposeForm::ComposeForm(SubmissionFlow *flow, QWidget *parent)
     m_cluster = new QComboBox(this);
     m_cluster->setObjectName(QStringLiteral("clusterCombo"));
     m_cluster->setAccessibleName(tr("Cluster"));
+    m_cluster->setAccessibleDescription(tr("The cluster the problem occurs on, if any"));
     m_environment = new QLabel(this);
     m_environment->setObjectName(QStringLiteral("environmentLabel"));
     m_environment->setWordWrap(true);
@@ -105,12 +111,17 @@ ComposeForm::ComposeForm(SubmissionFlow *flow, QWidget *parent)
     m_attachments->setMaximumHeight(90);
     m_attach = new QPushButton(tr("&Attach…"), this);
     m_attach->setObjectName(QStringLiteral("attachButton"));
+    m_attach->setAccessibleDescription(tr("Choose files to attach to the ticket"));
     m_remove = new QPushButton(tr("&Remove"), this);
     m_remove->setObjectName(QStringLiteral("removeButton"));
+    m_remove->setAccessibleDescription(tr("Remove the selected attachment"));
     m_preview = new QPushButton(tr("Pre&view"), this);
     m_preview->setObjectName(QStringLiteral("previewButton"));
+    m_preview->setAccessibleDescription(tr("Show the selected attachment"));
     auto *paste = new QPushButton(tr("&Paste"), this);
     paste->setObjectName(QStringLiteral("pasteButton"));
+    paste->setAccessibleDescription(
+        tr("Attach the clipboard's image or text as a file (Ctrl+V in the list)"));
     m_attachmentMessage = new QLabel(this);
     m_attachmentMessage->setObjectName(QStringLiteral("attachmentMessage"));
     m_attachmentMessage->setWordWrap(true);

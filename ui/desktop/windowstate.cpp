@@ -17,22 +17,22 @@ const QStringList Splitters{QStringLiteral("mainSplitter"), QStringLiteral("list
 const QString ListHeader = QStringLiteral("ticketListHeader");
 } // namespace
 
-void restore(QWidget *mainWindow, const Settings::AppSettings &settings)
+void restore(QWidget *mainWindow, const Settings::AppSettings &settings, const QString &group)
 {
-    if (const QByteArray g = settings.windowState(Geometry); !g.isEmpty())
+    if (const QByteArray g = settings.windowState(group + Geometry); !g.isEmpty())
         mainWindow->restoreGeometry(g);
     if (auto *main = qobject_cast<QMainWindow *>(mainWindow)) {
-        if (const QByteArray s = settings.windowState(MainState); !s.isEmpty())
+        if (const QByteArray s = settings.windowState(group + MainState); !s.isEmpty())
             main->restoreState(s);
     }
     for (const QString &name : Splitters) {
         auto *splitter = mainWindow->findChild<QSplitter *>(name);
-        const QByteArray s = settings.windowState(name);
+        const QByteArray s = settings.windowState(group + name);
         if (splitter && !s.isEmpty())
             splitter->restoreState(s);
     }
     if (auto *list = mainWindow->findChild<QTreeView *>(QStringLiteral("ticketList"))) {
-        if (const QByteArray s = settings.windowState(ListHeader); !s.isEmpty())
+        if (const QByteArray s = settings.windowState(group + ListHeader); !s.isEmpty())
             list->header()->restoreState(s);
     }
     auto *views = mainWindow->findChild<QListWidget *>(QStringLiteral("viewSidebar"));
@@ -41,17 +41,17 @@ void restore(QWidget *mainWindow, const Settings::AppSettings &settings)
         views->setCurrentRow(view);
 }
 
-void save(const QWidget *mainWindow, Settings::AppSettings *settings)
+void save(const QWidget *mainWindow, Settings::AppSettings *settings, const QString &group)
 {
-    settings->setWindowState(Geometry, mainWindow->saveGeometry());
+    settings->setWindowState(group + Geometry, mainWindow->saveGeometry());
     if (auto *main = qobject_cast<const QMainWindow *>(mainWindow))
-        settings->setWindowState(MainState, main->saveState());
+        settings->setWindowState(group + MainState, main->saveState());
     for (const QString &name : Splitters) {
         if (auto *splitter = mainWindow->findChild<QSplitter *>(name))
-            settings->setWindowState(name, splitter->saveState());
+            settings->setWindowState(group + name, splitter->saveState());
     }
     if (auto *list = mainWindow->findChild<QTreeView *>(QStringLiteral("ticketList")))
-        settings->setWindowState(ListHeader, list->header()->saveState());
+        settings->setWindowState(group + ListHeader, list->header()->saveState());
     if (auto *views = mainWindow->findChild<QListWidget *>(QStringLiteral("viewSidebar")))
         settings->setLastView(views->currentRow());
     settings->sync();

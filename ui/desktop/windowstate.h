@@ -4,6 +4,8 @@
 // list column widths and sort order, and the last selected view. Finds the parts by their
 // objectNames so MainWindow needs no settings code. The token is never part of it.
 
+#include <QString>
+
 class QWidget;
 
 namespace Ankra::Settings {
@@ -12,7 +14,12 @@ class AppSettings;
 
 namespace Ankra::Ui::WindowState {
 
-void restore(QWidget *mainWindow, const Settings::AppSettings &settings);
-void save(const QWidget *mainWindow, Settings::AppSettings *settings);
+// `group` prefixes every key, so another window (the staff window: "staff/") keeps its own.
+void restore(QWidget *mainWindow,
+             const Settings::AppSettings &settings,
+             const QString &group = QString());
+void save(const QWidget *mainWindow,
+          Settings::AppSettings *settings,
+          const QString &group = QString());
 
 } // namespace Ankra::Ui::WindowState

@@ -64,8 +64,10 @@ DetailView::DetailView(Models::TicketController *controller, QWidget *parent)
     m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retry = new QPushButton(tr("Retry"), m_banner);
     m_retry->setObjectName(QStringLiteral("detailRetryButton"));
+    m_retry->setAccessibleDescription(tr("Try the failed action again"));
     auto *dismiss = new QPushButton(tr("Dismiss"), m_banner);
     dismiss->setObjectName(QStringLiteral("detailDismissButton"));
+    dismiss->setAccessibleDescription(tr("Hide this message"));
     bannerLayout->addWidget(m_bannerText, 1);
     bannerLayout->addWidget(m_retry);
     bannerLayout->addWidget(dismiss);
@@ -112,6 +114,7 @@ DetailView::DetailView(Models::TicketController *controller, QWidget *parent)
     m_conversation = new MarkdownBrowser(m_content);
     m_conversation->setObjectName(QStringLiteral("conversationView"));
     m_conversation->setAccessibleName(tr("Conversation"));
+    m_conversation->setAccessibleDescription(tr("The ticket's messages, oldest first"));
     m_attachments = new AttachmentsPanel(controller, m_content);
 
     m_reply = new ReplyEdit(m_content);
@@ -232,7 +235,8 @@ void DetailView::render()
         tr("Category: %1").arg(Wire::categoryLabel(t.category)),
         tr("Cluster: %1").arg(t.clusterName.isEmpty() ? none : t.clusterName),
         tr("Source: %1").arg(t.source),
-        tr("AI review: %1").arg(t.aiReviewStatus.isEmpty() ? none : t.aiReviewStatus),
+        tr("AI review: %1")
+            .arg(t.aiReviewStatus.isEmpty() ? none : Wire::aiReviewStatusLabel(t.aiReviewStatus)),
         t.trackedByTeam ? tr("Tracked by the Ankra team") : tr("Not yet tracked by the team"),
         tr("Opened %1").arg(locale.toString(t.createdAt.toLocalTime(), QLocale::ShortFormat)),
     };

@@ -54,17 +54,85 @@ void StatusTimeline::setStatus(const QString &status)
     update();
 }
 
-QSize StatusTimeline::sizeHint() const
+namespace {
+
+// The label split onto at most two lines at a word boundary, so that both fit `width`; the
+// second line is elided only when the widget is squeezed below its minimum size.
+QStringList twoLines(const QFontMetrics &fm, const QString &label, int width)
+{
+    if (fm.horizontalAdvance(label) <= width)
+        return {label};
+    const QStringList words = label.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    int take = 1;
+    while (take < words.size()
+           && fm.horizontalAdvance(words.mid(0, take + 1).join(QLatin1Char(' '))) <= width)
+        ++take;
+    const QString first = words.mid(0, take).join(QLatin1Char(' '));
+    const QString rest = words.mid(take).join(QLatin1Char(' '));
+    QStringList lines{fm.elidedText(first, Qt::ElideRight, width)};
+    if (!rest.isEmpty())
+        lines.append(fm.elidedText(rest, Qt::ElideRight, width));
+    return lines;
+}
+
+// The narrowest width in which `label` fits on two lines without eliding.
+int twoLineWidth(const QFontMetrics &fm, const QString &label)
+{
+    const QStringList words = label.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    int best = fm.horizontalAdvance(label);
+    for (int i = 1; i < words.size(); ++i)
+        best = qMin(best,
+                    qMax(fm.horizontalAdvance(words.mid(0, i).join(QLatin1Char(' '))),
+                         fm.horizontalAdvance(words.mid(i).join(QLatin1Char(' ')))));
+    return best;
+}
+
+constexpr int SlotPadding = 8;
+
+} // namespace
+
+QStringList StatusTimeline::allStepLabels()
+{
+    return {tr("Open"),
+            tr("Being assessed"),
+            tr("Being worked on"),
+            tr("Waiting on you"),
+            tr("Resolved"),
+            tr("Closed")};
+}
+
+QFont StatusTimeline::labelFont() const
+{
+    // The current step is bold: measure every label bold so that none grows when it is reached.
+    QFont f = font();
+    f.setBold(true);
+    return f;
+}
+
+int StatusTimeline::labelTop() const
 {
     const QFontMetrics fm(font());
-    return {fm.horizontalAdvance(stepLabels().join(QStringLiteral("      "))) + 40,
-            fm.height() * 2 + 14};
+    return 2 * (fm.height() / 3 + 1) + 6;
+}
+
+QSize StatusTimeline::sizeHint() const
+{
+    // Room for every label on one line.
+    const QFontMetrics fm(labelFont());
+    int slot = 0;
+    for (const QString &label : allStepLabels())
+        slot = qMax(slot, fm.horizontalAdvance(label));
+    return {(slot + SlotPadding) * int(stepLabels().size()), labelTop() + fm.lineSpacing() * 2 + 4};
 }
 
 QSize StatusTimeline::minimumSizeHint() const
 {
-    const QFontMetrics fm(font());
-    return {200, fm.height() * 2 + 14};
+    // Room for every label on two lines at most: below it labels would be elided.
+    const QFontMetrics fm(labelFont());
+    int slot = 0;
+    for (const QString &label : allStepLabels())
+        slot = qMax(slot, twoLineWidth(fm, label));
+    return {(slot + SlotPadding) * int(stepLabels().size()), labelTop() + fm.lineSpacing() * 2 + 4};
 }
 
 void StatusTimeline::paintEvent(QPaintEvent *)
@@ -94,11 +162,23 @@ void StatusTimeline::paintEvent(QPaintEvent *)
         f.setBold(i == current);
         p.setFont(f);
         p.setPen(palette().color(i == current ? QPalette::WindowText : QPalette::PlaceholderText));
-        const QRectF text(slot * i, y + r + 2, slot, fm.height() + 4);
-        p.drawText(text,
-                   Qt::AlignHCenter | Qt::AlignTop,
-                   QFontMetrics(f).elidedText(labels.at(i), Qt::ElideRight, int(slot) - 4));
+        const QFontMetrics lfm(f);
+        const QStringList lines = twoLines(lfm, labels.at(i), int(slot) - SlotPadding);
+        for (int l = 0; l < lines.size(); ++l) {
+            const QRectF text(slot * i, labelTop() + l * lfm.lineSpacing(), slot, lfm.height());
+            p.drawText(text, Qt::AlignHCenter | Qt::AlignTop, lines.at(l));
+        }
     }
+}
+
+QStringList StatusTimeline::visibleLines(int step) const
+{
+    const QStringList labels = stepLabels();
+    if (step < 0 || step >= labels.size())
+        return {};
+    QFont f = font();
+    f.setBold(step == currentStep());
+    return twoLines(QFontMetrics(f), labels.at(step), width() / int(labels.size()) - SlotPadding);
 }
 
 } // namespace Ankra::Ui

@@ -21,11 +21,18 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // The lines the label of `step` is painted as at the current width: one, or two when it
+    // does not fit on one; elided ("…") only below minimumSizeHint().
+    QStringList visibleLines(int step) const;
+
 protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
     QStringList stepLabels() const;
+    static QStringList allStepLabels();
+    QFont labelFont() const;
+    int labelTop() const;
     QString m_status;
 };
 

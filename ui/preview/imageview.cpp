@@ -54,6 +54,7 @@ ImageView::ImageView(QWidget *parent)
     m_zoom->setAccessibleDescription(tr("Switches between 100% zoom and fit to window"));
     m_canvas->setAccessibleName(tr("Image preview"));
     m_scroll->setAccessibleName(tr("Image preview")); // focusable: arrow keys scroll
+    m_scroll->setAccessibleDescription(tr("The image; arrow keys scroll it"));
     m_scroll->setWidget(m_canvas);
     m_scroll->setAlignment(Qt::AlignCenter);
     m_scroll->setWidgetResizable(true);

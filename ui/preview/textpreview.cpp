@@ -75,6 +75,7 @@ TextPreview::TextPreview(KSyntaxHighlighting::Repository &repository, QWidget *p
                                             "the previous one"));
     m_matchCase->setObjectName(QStringLiteral("matchCaseCheck"));
     m_matchCase->setAccessibleName(tr("Match case"));
+    m_matchCase->setAccessibleDescription(tr("Find only text with the same upper and lower case"));
     m_findStatus->setObjectName(QStringLiteral("findStatus"));
     auto *previous = makeButton(tr("Previous"), tr("Find the previous match (Shift+F3)"), m_findBar);
     auto *next = makeButton(tr("Next"), tr("Find the next match (F3)"), m_findBar);

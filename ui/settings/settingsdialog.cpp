@@ -96,6 +96,10 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("settingsOkButton"));
+    buttons->button(QDialogButtonBox::Ok)
+        ->setAccessibleDescription(tr("Save the settings and close"));
+    buttons->button(QDialogButtonBox::Cancel)
+        ->setAccessibleDescription(tr("Close without changing the settings"));
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

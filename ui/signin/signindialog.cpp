@@ -31,6 +31,7 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam,
     m_server = new QLineEdit(QLatin1String(Api::DefaultServerUrl), this);
     m_server->setObjectName(QStringLiteral("serverUrlEdit"));
     m_server->setAccessibleName(tr("Server address"));
+    m_server->setAccessibleDescription(tr("The address of the Ankra API"));
     m_name = new QLineEdit(QStringLiteral("default"), this);
     m_name->setObjectName(QStringLiteral("accountNameEdit"));
     m_name->setAccessibleName(tr("Account name"));
@@ -58,6 +59,8 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam,
     auto *buttons = new QDialogButtonBox(this);
     m_signIn = buttons->addButton(tr("Sign in"), QDialogButtonBox::AcceptRole);
     m_signIn->setObjectName(QStringLiteral("signInButton"));
+    m_signIn->setAccessibleDescription(
+        tr("Check the token, store it in the system keychain and sign in"));
     // Outside the button box: QDialogButtonBox shows its buttons again on every re-layout.
     m_sessionOnlyButton = new QPushButton(tr("Use for this session only"), this);
     m_sessionOnlyButton->setObjectName(QStringLiteral("sessionOnlyButton"));
@@ -65,6 +68,8 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam,
         tr("Use the token until the app quits, without storing it"));
     m_sessionOnlyButton->hide();
     buttons->addButton(QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Cancel)
+        ->setAccessibleDescription(tr("Close without signing in"));
     m_signIn->setDefault(true);
 
     auto *form = new QFormLayout;

@@ -63,6 +63,7 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
     m_sidebar = new QListWidget(this);
     m_sidebar->setObjectName(QStringLiteral("queueViews"));
     m_sidebar->setAccessibleName(tr("Queue views"));
+    m_sidebar->setAccessibleDescription(tr("Choose which tickets the queue shows"));
     m_sidebar->setSpacing(3);
     for (const Models::QueueView &view : std::as_const(m_views)) {
         auto *item = new QListWidgetItem(view.name, m_sidebar);
@@ -75,6 +76,8 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
     m_search->setPlaceholderText(tr("Search subject and description (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search tickets"));
+    m_search->setAccessibleDescription(
+        tr("Filter the queue by words in the subject and description (Ctrl+F)"));
     m_search->setMaximumWidth(420);
     m_searchDebounce = new QTimer(this);
     m_searchDebounce->setSingleShot(true);
@@ -85,6 +88,8 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
     m_list = new QTreeView(this);
     m_list->setObjectName(QStringLiteral("queueList"));
     m_list->setAccessibleName(tr("Queue"));
+    m_list->setAccessibleDescription(
+        tr("The tickets of the chosen view. Enter opens the selected ticket."));
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
@@ -107,7 +112,8 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
                         header->visualIndex(Models::TicketListModel::UpdatedColumn));
     header->resizeSection(Models::TicketListModel::NumberColumn, 44);
     header->resizeSection(Models::QueueModel::OrganisationColumn, 110);
-    header->resizeSection(Models::TicketListModel::StatusColumn, 135);
+    header->resizeSection(Models::TicketListModel::StatusColumn,
+                          StatusDelegate::statusColumnWidth(m_list->font()));
     header->resizeSection(Models::TicketListModel::SeverityColumn, 80);
     header->resizeSection(Models::TicketListModel::CategoryColumn, 100);
     header->resizeSection(Models::QueueModel::AssigneeColumn, 110);
@@ -129,6 +135,7 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
     m_banner->setTextFormat(Qt::PlainText);
     m_retry = new QPushButton(tr("Retry"), m_bannerBox);
     m_retry->setObjectName(QStringLiteral("retryButton"));
+    m_retry->setAccessibleDescription(tr("Try loading the queue again"));
     connect(m_retry, &QPushButton::clicked, this, &StaffWindow::refresh);
     bannerLayout->addWidget(m_banner, 1);
     bannerLayout->addWidget(m_retry);
@@ -186,12 +193,14 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
     ticketLayout->addLayout(teamReplyRow);
 
     auto *listAndDetail = new QSplitter(Qt::Horizontal, this);
+    listAndDetail->setObjectName(QStringLiteral("listDetailSplitter")); // for WindowState
     listAndDetail->addWidget(queueBox);
     listAndDetail->addWidget(ticketBox);
     listAndDetail->setStretchFactor(0, 3);
     listAndDetail->setStretchFactor(1, 2);
     listAndDetail->setSizes({1000, 560});
     auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_sidebar);
     splitter->addWidget(listAndDetail);
     splitter->setStretchFactor(1, 1);

@@ -1,6 +1,7 @@
 #include "tickets/statusdelegate.h"
 
 #include "models/roles.h"
+#include "wire/enums.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -38,6 +39,28 @@ QColor StatusDelegate::colorFor(Kind kind, const QString &value)
     return QColor(0x77, 0x76, 0x7b);
 }
 
+namespace {
+constexpr int CellMargin = 4; // between the pill and the cell's left and right edges
+}
+
+int StatusDelegate::pillWidth(const QFont &font, const QString &text)
+{
+    const QFontMetrics fm(font);
+    const int pad = fm.height() / 3;
+    const int dot = fm.height() / 3;
+    return pad + dot + pad / 2 + fm.horizontalAdvance(text) + pad + 1;
+}
+
+int StatusDelegate::statusColumnWidth(const QFont &font)
+{
+    QFont bold = font;
+    bold.setBold(true);
+    int widest = 0;
+    for (const QString &status : Wire::knownStatuses())
+        widest = qMax(widest, pillWidth(bold, Wire::statusLabel(status)));
+    return widest + 2 * CellMargin;
+}
+
 void StatusDelegate::paint(QPainter *painter,
                            const QStyleOptionViewItem &option,
                            const QModelIndex &index) const
@@ -61,8 +84,8 @@ void StatusDelegate::paint(QPainter *painter,
     painter->setFont(opt.font); // bold when the ticket is unread
     const QFontMetrics fm(opt.font);
     const int pad = fm.height() / 3;
-    QRect pill = opt.rect.adjusted(4, 3, -4, -3);
-    pill.setWidth(qMin(pill.width(), fm.horizontalAdvance(text) + 2 * pad + fm.height() / 2));
+    QRect pill = opt.rect.adjusted(CellMargin, 3, -CellMargin, -3);
+    pill.setWidth(qMin(pill.width(), pillWidth(opt.font, text)));
     QColor fill = color;
     fill.setAlphaF(0.18f);
     painter->setPen(QPen(color, 1));
@@ -93,7 +116,7 @@ QSize StatusDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
                              .data(m_kind == Kind::Status ? Models::StatusLabelRole
                                                           : int(Qt::DisplayRole))
                              .toString();
-    size.setWidth(fm.horizontalAdvance(text) + fm.height() * 2);
+    size.setWidth(pillWidth(option.font, text) + 2 * CellMargin);
     size.setHeight(qMax(size.height(), fm.height() + 10));
     return size;
 }

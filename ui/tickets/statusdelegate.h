@@ -21,6 +21,11 @@ public:
 
     static QColor colorFor(Kind kind, const QString &value);
 
+    // Width of the pill for `text` in `font`, and the width a column needs so that the widest
+    // status label of the current language shows in full, also when bold (unread).
+    static int pillWidth(const QFont &font, const QString &text);
+    static int statusColumnWidth(const QFont &font);
+
 private:
     Kind m_kind;
 };

@@ -29,6 +29,16 @@ SubmitWizard::SubmitWizard(Api::ApiClient *client, QWidget *parent)
     setPage(ConfirmPageId, new ConfirmPage(m_flow, this));
     setPage(SubmitPageId, new SubmitPage(m_flow, this));
 
+    // QWizard's own buttons.
+    button(QWizard::BackButton)->setAccessibleDescription(tr("Go to the previous step"));
+    button(QWizard::NextButton)->setAccessibleDescription(tr("Check this step and go on"));
+    button(QWizard::CommitButton)
+        ->setAccessibleDescription(tr("File the ticket; it cannot be taken back"));
+    button(QWizard::FinishButton)->setAccessibleDescription(tr("Close and open the new ticket"));
+    button(QWizard::CancelButton)
+        ->setAccessibleDescription(tr("Close the wizard without filing the ticket"));
+    button(QWizard::HelpButton)->setAccessibleDescription(tr("Show help for this step"));
+
     connect(review, &ReviewPage::editRequested, this, [this, describe](int field) {
         while (currentId() != DescribePageId && currentId() != -1)
             back();

@@ -87,6 +87,7 @@ DescribePage::DescribePage(SubmissionFlow *flow, QWidget *parent)
     m_progress->setMaximumHeight(10);
     m_cancel = new QPushButton(tr("Stop re&view"), this);
     m_cancel->setObjectName(QStringLiteral("cancelReviewButton"));
+    m_cancel->setAccessibleDescription(tr("Stop checking the ticket and keep editing it"));
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("describeStatus"));
     m_status->setWordWrap(true);
@@ -163,19 +164,24 @@ ReviewPage::ReviewPage(SubmissionFlow *flow, QWidget *parent)
     m_summary->setWordWrap(true);
     m_acceptSummary = new QPushButton(tr("Use as s&ubject"), this);
     m_acceptSummary->setObjectName(QStringLiteral("acceptSummaryButton"));
+    m_acceptSummary->setAccessibleDescription(
+        tr("Replace your subject with the suggested summary"));
     m_suggestedSeverity = new QLabel(this);
     m_severity = new QComboBox(this);
     m_severity->setObjectName(QStringLiteral("severityCombo"));
     m_severity->setAccessibleName(tr("Severity"));
+    m_severity->setAccessibleDescription(tr("How badly the problem affects you"));
     for (const QString &s : Wire::knownSeverities())
         m_severity->addItem(severityLabel(s), s);
     m_acceptSeverity = new QPushButton(tr("Accept s&everity"), this);
     m_acceptSeverity->setObjectName(QStringLiteral("acceptSeverityButton"));
+    m_acceptSeverity->setAccessibleDescription(tr("Use the suggested severity"));
     m_suggestedCategory = new QLabel(this);
     m_category = new QLabel(this);
     m_category->setObjectName(QStringLiteral("chosenCategory"));
     m_acceptCategory = new QPushButton(tr("Accept c&ategory"), this);
     m_acceptCategory->setObjectName(QStringLiteral("acceptCategoryButton"));
+    m_acceptCategory->setAccessibleDescription(tr("Use the suggested category"));
 
     auto *grid = new QGridLayout;
     grid->addWidget(new QLabel(tr("<b>Suggested</b>")), 0, 1);
@@ -271,9 +277,11 @@ void ReviewPage::rebuild()
         h->setContentsMargins(0, 0, 0, 0);
         auto *check = new QCheckBox(flag, row);
         check->setObjectName(QStringLiteral("flagCheck"));
+        check->setAccessibleDescription(tr("Tick when you have dealt with this point"));
         auto *edit = new QPushButton(tr("Edit"), row);
         edit->setObjectName(QStringLiteral("flagEditButton"));
         edit->setAccessibleName(tr("Edit: %1").arg(flag));
+        edit->setAccessibleDescription(tr("Go back to the field this point is about"));
         const int field = int(fieldOfFlag(flag));
         connect(edit, &QPushButton::clicked, this, [this, field] { emit editRequested(field); });
         h->addWidget(check, 1);
@@ -290,6 +298,7 @@ void ReviewPage::rebuild()
         auto *answer = new QLineEdit(m_questions);
         answer->setObjectName(QStringLiteral("answerEdit"));
         answer->setAccessibleName(q);
+        answer->setAccessibleDescription(tr("Your answer is added to the ticket"));
         answer->setText(m_flow->answer(q));
         label->setBuddy(answer);
         connect(answer, &QLineEdit::textChanged, this, [this, q](const QString &text) {
@@ -328,6 +337,7 @@ DuplicatesPage::DuplicatesPage(SubmissionFlow *flow, Api::ApiClient *client, QWi
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("duplicateList"));
     m_list->setAccessibleName(tr("Possible duplicates"));
+    m_list->setAccessibleDescription(tr("Existing tickets that may describe the same problem"));
     m_list->setWordWrap(true);
     m_list->setTextElideMode(Qt::ElideNone);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -335,6 +345,7 @@ DuplicatesPage::DuplicatesPage(SubmissionFlow *flow, Api::ApiClient *client, QWi
     m_detail = new QTextBrowser(this);
     m_detail->setObjectName(QStringLiteral("duplicateDetail"));
     m_detail->setAccessibleName(tr("The selected ticket"));
+    m_detail->setAccessibleDescription(tr("The selected possible duplicate in full"));
     auto *split = new QSplitter(this);
     split->addWidget(m_list);
     split->addWidget(m_detail);
@@ -342,8 +353,12 @@ DuplicatesPage::DuplicatesPage(SubmissionFlow *flow, Api::ApiClient *client, QWi
     split->setSizes({340, 460});
     m_mine = new QPushButton(tr("This is &my problem"), this);
     m_mine->setObjectName(QStringLiteral("thisIsMineButton"));
+    m_mine->setAccessibleDescription(
+        tr("Add your description and attachments to the selected ticket instead of filing a "
+           "new one"));
     m_different = new QPushButton(tr("&Different problem"), this);
     m_different->setObjectName(QStringLiteral("differentButton"));
+    m_different->setAccessibleDescription(tr("File your ticket as a new one"));
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(m_mine);
@@ -423,11 +438,14 @@ ConfirmPage::ConfirmPage(SubmissionFlow *flow, QWidget *parent)
     m_view = new QTextBrowser(this);
     m_view->setObjectName(QStringLiteral("confirmView"));
     m_view->setAccessibleName(tr("The ticket as it will be filed"));
+    m_view->setAccessibleDescription(tr("Read-only summary of everything that will be sent"));
     m_flagged = new QLabel(this);
     m_flagged->setObjectName(QStringLiteral("flaggedLabel"));
     m_flagged->setWordWrap(true);
     m_acknowledge = new QCheckBox(tr("&File it as it is"), this);
     m_acknowledge->setObjectName(QStringLiteral("acknowledgeCheck"));
+    m_acknowledge->setAccessibleDescription(
+        tr("Confirm that the ticket is filed although the review flagged it"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_flagged);
@@ -511,10 +529,12 @@ SubmitPage::SubmitPage(SubmissionFlow *flow, QWidget *parent)
     m_files = new QListWidget(this);
     m_files->setObjectName(QStringLiteral("uploadList"));
     m_files->setAccessibleName(tr("Attachments"));
+    m_files->setAccessibleDescription(tr("Each attachment and whether it was uploaded"));
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("uploadProgress"));
     m_retry = new QPushButton(tr("&Retry"), this);
     m_retry->setObjectName(QStringLiteral("retryButton"));
+    m_retry->setAccessibleDescription(tr("Try the failed step again"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
     layout->addWidget(m_files, 1);
