@@ -399,7 +399,8 @@ private slots:
         QTest::keyClick(list, Qt::Key_Return);
         auto *timeline = window->findChild<Ui::StatusTimeline *>(QStringLiteral("statusTimeline"));
         QTRY_VERIFY_WITH_TIMEOUT(timeline && timeline->isVisible(), 20'000);
-        QVERIFY(timeline->width() >= timeline->minimumSizeHint().width());
+        // The layout gives the newly shown timeline its width in a later event-loop pass.
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->width() >= timeline->minimumSizeHint().width(), 10'000);
         for (int step = 0; step < 5; ++step)
             for (const QString &line : timeline->visibleLines(step))
                 QVERIFY2(!line.contains(QChar(0x2026)), qPrintable(line));
