@@ -8,6 +8,7 @@ if(ANKRA_BUILD_GUI)
         SOURCES gui/tst_cache_gui.cpp LIBS ankra_test_support ankra_ui)
 endif()
 
-# Timings of the cache (run by hand: build-dir/tests/bench_cache [tickets] [details]).
+# Timings of the cache: `make bench` runs it (build-dir/tests/bench/bench_cache [tickets] [details]).
 add_executable(bench_cache bench/bench_cache.cpp)
 target_link_libraries(bench_cache PRIVATE ankra_store ankra_policy)
+set_target_properties(bench_cache PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests/bench)

@@ -258,6 +258,32 @@ int main(int argc, char *argv[])
     std::function<void(const Secrets::Account &, const QString &)> startSession;
     std::function<void(const Secrets::Account &, const QString &)> startCustomerSession;
     std::function<void(const Secrets::Account &, const Wire::Me &)> startStaffSession;
+    // Switching to another account or adding one, from either window's account menu. Queued:
+    // each of these destroys the window the menu lives in.
+    const auto connectSwitcher = [&](Ui::AccountSwitcher *switcher) {
+        QObject::connect(
+            switcher,
+            &Ui::AccountSwitcher::switchRequested,
+            &app,
+            [&](const Secrets::Account &next) {
+                keychain.read(next.tokenKey(), &app, [&, next](const Secrets::SecretResult &r) {
+                    if (!r.ok()) {
+                        showSignIn(next.serverUrl, r.message);
+                        return;
+                    }
+                    accounts.setCurrent(next);
+                    startSession(next, r.secret);
+                });
+            },
+            Qt::QueuedConnection);
+        QObject::connect(
+            switcher,
+            &Ui::AccountSwitcher::addAccountRequested,
+            &app,
+            [&] { showSignIn({}, {}); },
+            Qt::QueuedConnection);
+    };
+
     // Who is signing in decides the window: GET /support/me says "team" -> staff mode; a 404
     // (Ankra's backend), a customer, or any failure -> the customer window, as before.
     startSession = [&](const Secrets::Account &account, const QString &token) {
@@ -371,28 +397,7 @@ int main(int argc, char *argv[])
                              });
             dialog->show();
         });
-        // Queued: each of these destroys the window the menu lives in.
-        QObject::connect(
-            switcher,
-            &Ui::AccountSwitcher::switchRequested,
-            &app,
-            [&](const Secrets::Account &next) {
-                keychain.read(next.tokenKey(), &app, [&, next](const Secrets::SecretResult &r) {
-                    if (!r.ok()) {
-                        showSignIn(next.serverUrl, r.message);
-                        return;
-                    }
-                    accounts.setCurrent(next);
-                    startSession(next, r.secret);
-                });
-            },
-            Qt::QueuedConnection);
-        QObject::connect(
-            switcher,
-            &Ui::AccountSwitcher::addAccountRequested,
-            &app,
-            [&] { showSignIn({}, {}); },
-            Qt::QueuedConnection);
+        connectSwitcher(switcher);
         QObject::connect(
             switcher,
             &Ui::AccountSwitcher::signOutRequested,
@@ -431,28 +436,7 @@ int main(int argc, char *argv[])
         auto *switcher = new Ui::AccountSwitcher(&accounts, staffWindow.get());
         switcher->setCurrent(account);
         staffWindow->addToolBarWidget(switcher);
-        // Queued: each of these destroys the window the menu lives in.
-        QObject::connect(
-            switcher,
-            &Ui::AccountSwitcher::switchRequested,
-            &app,
-            [&](const Secrets::Account &next) {
-                keychain.read(next.tokenKey(), &app, [&, next](const Secrets::SecretResult &r) {
-                    if (!r.ok()) {
-                        showSignIn(next.serverUrl, r.message);
-                        return;
-                    }
-                    accounts.setCurrent(next);
-                    startSession(next, r.secret);
-                });
-            },
-            Qt::QueuedConnection);
-        QObject::connect(
-            switcher,
-            &Ui::AccountSwitcher::addAccountRequested,
-            &app,
-            [&] { showSignIn({}, {}); },
-            Qt::QueuedConnection);
+        connectSwitcher(switcher);
         QObject::connect(
             switcher,
             &Ui::AccountSwitcher::signOutRequested,
