@@ -1,6 +1,7 @@
 #include "httpapi.h"
 
 #include "attachmentfiles.h"
+#include "handlerutil.h"
 #include "jsonbody.h"
 #include "serverlog.h"
 
@@ -18,32 +19,14 @@
 
 namespace Ankra::Server {
 
-namespace {
+using namespace Handlers;
 
-// With a charset parameter, cpp-httplib 0.11 does not compress the body on its own: it picks
-// brotli whenever a client accepts it (Qt always does), which cost 82 ms for one 34 KB list page
-// against 1 ms uncompressed (measured by bench_client P1). This server mostly answers over
-// loopback, where compression only costs time.
-const char *const JsonContentType = "application/json; charset=utf-8";
+namespace {
 
 thread_local std::chrono::steady_clock::time_point t_requestStart;
 
-const std::string ApiPrefix = "/api/v1";
 // Multipart framing around the file part (boundaries, part headers, small extra fields).
 constexpr qint64 MultipartOverhead = 64 * 1024;
-
-std::optional<int> parsePositiveInt(const std::string &text)
-{
-    if (text.empty() || text.size() > 9)
-        return std::nullopt;
-    int value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return std::nullopt;
-        value = value * 10 + (c - '0');
-    }
-    return value;
-}
 
 std::optional<qint64> contentLength(const httplib::Request &req)
 {

@@ -2,6 +2,7 @@
 
 #include "httpapi.h"
 
+#include "handlerutil.h"
 #include "jsonbody.h"
 
 #include "wire/enums.h"
@@ -11,25 +12,9 @@
 
 namespace Ankra::Server {
 
+using namespace Handlers;
+
 namespace {
-
-// As httpapi.cpp: with a charset, cpp-httplib does not compress JSON over loopback.
-const char *const JsonContentType = "application/json; charset=utf-8";
-const std::string ApiPrefix = "/api/v1";
-constexpr int MaxCommentBody = 10000;
-
-QString ticketIdOf(const httplib::Request &req)
-{
-    const QString id = QString::fromStdString(req.matches[1]).toLower();
-    return isUuid(id) ? id : QString();
-}
-
-std::optional<int> parsePositiveInt(const std::string &text)
-{
-    if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-    return std::stoi(text);
-}
 
 QJsonValue nullable(const QString &text)
 {
@@ -296,7 +281,7 @@ void HttpApi::handleTeamPatch(const httplib::Request &req,
     QString key;
     if (replayIdempotent(req, res, ctx, &key))
         return;
-    JsonBody body(ctx.body, req.get_header_value("Content-Type"));
+    JsonBody body = jsonBody(req, ctx);
     TeamChanges changes;
     if (body.parsed()) {
         auto notNull = [&body](const QString &field) {
@@ -368,7 +353,7 @@ void HttpApi::handleTeamComment(const httplib::Request &req,
     QString key;
     if (replayIdempotent(req, res, ctx, &key))
         return;
-    JsonBody body(ctx.body, req.get_header_value("Content-Type"));
+    JsonBody body = jsonBody(req, ctx);
     QString text;
     QString next;
     if (body.parsed()) {

@@ -2,6 +2,7 @@
 
 #include "httpapi.h"
 
+#include "handlerutil.h"
 #include "jsonbody.h"
 
 #include "wire/enums.h"
@@ -11,25 +12,15 @@
 
 namespace Ankra::Server {
 
+using namespace Handlers;
+
 namespace {
 
 constexpr int MaxSubject = 200;
 constexpr int MaxDescription = 10000;
-constexpr int MaxCommentBody = 10000;
 constexpr int MaxEnvironmentBytes = 16 * 1024;
 constexpr int MaxAnswers = 20;
 constexpr int MaxAnswerLength = 2000;
-
-JsonBody jsonBody(const httplib::Request &req, const RequestContext &ctx)
-{
-    return JsonBody(ctx.body, req.get_header_value("Content-Type"));
-}
-
-QString ticketIdOf(const httplib::Request &req)
-{
-    const QString id = QString::fromStdString(req.matches[1]).toLower();
-    return isUuid(id) ? id : QString();
-}
 
 QString answersComment(const QList<std::pair<QString, QString>> &answers)
 {

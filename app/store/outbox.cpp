@@ -38,6 +38,21 @@ QString isoOrEmpty(const QDateTime &t)
     return text(t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString());
 }
 
+// A new entry's common fields; the key is the caller's (already sent once) or a fresh one.
+OutboxEntry newEntry(OutboxEntry::Kind kind,
+                     const QString &ticketId,
+                     const QString &subject,
+                     const QByteArray &idempotencyKey)
+{
+    OutboxEntry e;
+    e.kind = kind;
+    e.ticketId = ticketId;
+    e.subject = subject;
+    e.idempotencyKey = idempotencyKey.isEmpty() ? Api::ApiClient::newIdempotencyKey()
+                                                : idempotencyKey;
+    return e;
+}
+
 OutboxEntry fromQuery(const QSqlQuery &q)
 {
     OutboxEntry e;
@@ -258,11 +273,10 @@ qint64 Outbox::enqueueCreateTicket(const Api::CreateTicketRequest &request,
         u.fileSize = QFileInfo(u.filePath).size();
         uploads.append(u);
     }
-    OutboxEntry create;
-    create.kind = OutboxEntry::Kind::CreateTicket;
-    create.subject = request.subject;
-    create.idempotencyKey = idempotencyKey.isEmpty() ? Api::ApiClient::newIdempotencyKey()
-                                                     : idempotencyKey;
+    OutboxEntry create = newEntry(OutboxEntry::Kind::CreateTicket,
+                                  {},
+                                  request.subject,
+                                  idempotencyKey);
     create.request = Api::toJson(request);
     if (!m_db.transaction()) {
         dropCopies();
@@ -298,12 +312,7 @@ qint64 Outbox::enqueueComment(const QString &ticketId,
 {
     if (!isOpen() && !open(error))
         return 0;
-    OutboxEntry e;
-    e.kind = OutboxEntry::Kind::Comment;
-    e.ticketId = ticketId;
-    e.subject = subject;
-    e.idempotencyKey = idempotencyKey.isEmpty() ? Api::ApiClient::newIdempotencyKey()
-                                                : idempotencyKey;
+    OutboxEntry e = newEntry(OutboxEntry::Kind::Comment, ticketId, subject, idempotencyKey);
     e.request = QJsonObject{{QStringLiteral("body"), markdown}};
     const qint64 id = insert(e, error);
     if (id) {
@@ -321,12 +330,7 @@ qint64 Outbox::enqueueUpload(const QString &ticketId,
 {
     if (!isOpen() && !open(error))
         return 0;
-    OutboxEntry e;
-    e.kind = OutboxEntry::Kind::Upload;
-    e.ticketId = ticketId;
-    e.subject = subject;
-    e.idempotencyKey = idempotencyKey.isEmpty() ? Api::ApiClient::newIdempotencyKey()
-                                                : idempotencyKey;
+    OutboxEntry e = newEntry(OutboxEntry::Kind::Upload, ticketId, subject, idempotencyKey);
     e.fileName = QFileInfo(filePath).fileName();
     e.filePath = copyIntoStorage(filePath, e.idempotencyKey, error);
     if (e.filePath.isEmpty())
@@ -349,12 +353,7 @@ qint64 Outbox::enqueueClose(const QString &ticketId,
 {
     if (!isOpen() && !open(error))
         return 0;
-    OutboxEntry e;
-    e.kind = OutboxEntry::Kind::Close;
-    e.ticketId = ticketId;
-    e.subject = subject;
-    e.idempotencyKey = idempotencyKey.isEmpty() ? Api::ApiClient::newIdempotencyKey()
-                                                : idempotencyKey;
+    OutboxEntry e = newEntry(OutboxEntry::Kind::Close, ticketId, subject, idempotencyKey);
     const qint64 id = insert(e, error);
     if (id) {
         emit entryAdded(id);
