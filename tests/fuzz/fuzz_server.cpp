@@ -8,6 +8,7 @@
 
 #include "fuzz_inprocess.h"
 
+#include <cctype>
 #include <cstdint>
 
 using namespace Ankra;
@@ -48,7 +49,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         Fuzz::failure("the answer is not an HTTP/1.1 response", raw, reply);
     if (reply.status >= 500)
         Fuzz::failure("a request produced a 5xx", raw, reply);
-    const bool head = raw.rfind("HEAD ", 0) == 0;
+    // A HEAD answer has no body, also when the request line is malformed ("HEAD\r\n").
+    const bool head = raw.rfind("HEAD", 0) == 0
+                      && (raw.size() == 4 || std::isspace(static_cast<unsigned char>(raw[4])));
     if (reply.status >= 400 && !head) {
         const QJsonValue detail
             = QJsonDocument::fromJson(reply.body).object().value(QLatin1String("detail"));
