@@ -2,3 +2,8 @@
 
 ankra_add_test(tst_ticketlist_readahead LABEL integration
     SOURCES integration/tst_ticketlist_readahead.cpp LIBS ankra_test_support ankra_models)
+
+if(ANKRA_BUILD_GUI)
+    ankra_add_test(tst_ticketlistview LABEL gui
+        SOURCES gui/tst_ticketlistview.cpp LIBS ankra_ui)
+endif()

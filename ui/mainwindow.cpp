@@ -191,12 +191,27 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
         m_bannerBox->hide();
         updateCount();
     });
-    connect(m_model, &Models::TicketListModel::loadingChanged, this, [this](bool loading) {
-        if (loading)
-            statusBar()->showMessage(tr("Loading…"));
-        else
-            statusBar()->clearMessage();
+    // "Loading…" only for a load that takes a while: a page read ahead arrives within
+    // milliseconds, and the status bar flickered (and repainted) once per page.
+    auto *loadingNote = new QTimer(this);
+    loadingNote->setSingleShot(true);
+    loadingNote->setInterval(300);
+    connect(loadingNote, &QTimer::timeout, this, [this] {
+        statusBar()->showMessage(tr("Loading…"));
     });
+    connect(m_model,
+            &Models::TicketListModel::loadingChanged,
+            this,
+            [this, loadingNote](bool loading) {
+                if (loading) {
+                    if (!loadingNote->isActive())
+                        loadingNote->start();
+                    return;
+                }
+                loadingNote->stop();
+                if (statusBar()->currentMessage() == tr("Loading…"))
+                    statusBar()->clearMessage();
+            });
 
     m_counter = new Models::ViewCounter(m_client, m_sidebar->viewStatuses(), this);
     connect(m_counter, &Models::ViewCounter::countChanged, m_sidebar, &ViewSidebar::setCount);

@@ -70,6 +70,7 @@ class ListTicketsJob : public ApiJob
 public:
     using ApiJob::ApiJob;
     const Wire::TicketPage &page() const { return m_page; }
+    Wire::TicketPage takePage() { return std::exchange(m_page, {}); } // page() is empty after
 
 protected:
     void parseResponse(const QByteArray &body) override;

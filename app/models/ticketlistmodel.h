@@ -103,7 +103,8 @@ private:
     Api::ApiClient *m_client;
     Api::TicketQuery m_query;
     QList<Wire::TicketSummary> m_rows;
-    QSet<QString> m_ids; // ids of m_rows, kept in step with it
+    QSet<QString> m_ids;                               // ids of m_rows, kept in step with it
+    static constexpr qint64 MaxReservedRows = 200'000; // reserved ahead from total_count
     QPointer<Api::ListTicketsJob> m_job;
     Api::ApiError m_lastError;
     int m_loadedPages = 0;

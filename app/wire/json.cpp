@@ -1,5 +1,7 @@
 #include "wire/json.h"
 
+#include "wire/timestamp_p.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QTimeZone>
@@ -202,42 +204,9 @@ QJsonValue nullable(const QDateTime &value)
 
 } // namespace
 
-// The form every timestamp of this server has, "2024-05-01T10:00:00.000Z" (or without the
-// milliseconds), read directly: QDateTime::fromString was a tenth of parsing a list page
-// (bench_client P1). Anything else (offsets, other precisions) returns nullopt.
-namespace {
-std::optional<QDateTime> parseUtcTimestampFast(QStringView s)
-{
-    if ((s.size() != 20 && s.size() != 24) || s.back() != u'Z')
-        return std::nullopt;
-    const auto number = [&](qsizetype at, qsizetype digits, int &out) {
-        out = 0;
-        for (qsizetype i = at; i < at + digits; ++i) {
-            const char16_t c = s[i].unicode();
-            if (c < u'0' || c > u'9')
-                return false;
-            out = out * 10 + (c - u'0');
-        }
-        return true;
-    };
-    int year, month, day, hour, minute, second, ms = 0;
-    if (s[4] != u'-' || s[7] != u'-' || s[10] != u'T' || s[13] != u':' || s[16] != u':'
-        || !number(0, 4, year) || !number(5, 2, month) || !number(8, 2, day) || !number(11, 2, hour)
-        || !number(14, 2, minute) || !number(17, 2, second))
-        return std::nullopt;
-    if (s.size() == 24 && (s[19] != u'.' || !number(20, 3, ms)))
-        return std::nullopt;
-    const QDate date(year, month, day);
-    const QTime time(hour, minute, second, ms);
-    if (!date.isValid() || !time.isValid())
-        return std::nullopt;
-    return QDateTime(date, time, Qt::UTC);
-}
-} // namespace
-
 QDateTime parseTimestamp(const QString &text)
 {
-    if (std::optional<QDateTime> fast = parseUtcTimestampFast(text))
+    if (std::optional<QDateTime> fast = Detail::parseUtcTimestampFast(QStringView(text)))
         return *fast;
     // Qt::ISODateWithMs also accepts more than three fractional digits (Python's microseconds)
     // and offsets like +00:00. A time without an offset is taken as UTC, not local time.

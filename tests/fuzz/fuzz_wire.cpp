@@ -1,7 +1,9 @@
 // Fuzzes every wire parser: arbitrary bytes must never crash, and whatever parses must survive
-// a round trip through toJson() unchanged.
+// a round trip through toJson() unchanged. The list page's direct reader (pagereader.h) is
+// checked against the general path: whatever it reads, the general path reads the same.
 
 #include "wire/json.h"
+#include "wire/pagereader.h"
 
 #include <QJsonArray>
 
@@ -30,9 +32,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray body = QByteArray::fromRawData(reinterpret_cast<const char *>(data),
                                                     qsizetype(size));
+    const std::optional<TicketPage> fast = readTicketPageFast(body);
     Parsed<QJsonObject> object = parseObject(body);
-    if (isError(object))
+    if (isError(object)) {
+        if (fast)
+            std::abort(); // the direct reader took a body that is not valid JSON
         return 0;
+    }
+    if (fast) {
+        const Parsed<TicketPage> general = parseTicketPage(std::get<QJsonObject>(object));
+        if (isError(general) || !(std::get<TicketPage>(general) == *fast))
+            std::abort(); // the direct reader and the general path disagree
+    }
     const QJsonObject &o = std::get<QJsonObject>(object);
     roundTrip<TicketPage>(o, parseTicketPage);
     roundTrip<Ticket>(o, parseTicket);

@@ -1,5 +1,7 @@
 #include "tickets/ticketlistview.h"
 
+#include <QTimerEvent>
+
 #include <utility>
 
 namespace Ankra::Ui {
@@ -24,6 +26,7 @@ void TicketListView::setModel(QAbstractItemModel *model)
 void TicketListView::reset()
 {
     m_pending = Pending::Other;
+    m_frame.stop();
     QTreeView::reset();
 }
 
@@ -35,7 +38,8 @@ void TicketListView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, 
 
 void TicketListView::rowsInserted(const QModelIndex &parent, int start, int end)
 {
-    // Before the base class: the layout still holds the rows shown before the insert. A
+    // Before the base class: the layout still holds the rows shown before the insert (a
+    // deferred layout leaves it so; indexAt lays out only what Qt itself has pending). A
     // viewport that is not full (no row at its bottom) shows the new rows: repaint then.
     const QModelIndex lastShown = indexAt(QPoint(0, viewport()->height() - 1));
     const bool below = !parent.isValid() && lastShown.isValid() && !lastShown.parent().isValid()
@@ -49,10 +53,38 @@ void TicketListView::rowsInserted(const QModelIndex &parent, int start, int end)
 
 void TicketListView::doItemsLayout()
 {
-    if (std::exchange(m_pending, Pending::Nothing) != Pending::AppendsBelow) {
+    if (m_pending != Pending::AppendsBelow) {
+        m_pending = Pending::Nothing;
+        m_frame.stop();
         QTreeView::doItemsLayout();
         return;
     }
+    // Appends below only: one layout per frame. The first after a pause is done at once.
+    const qint64 since = m_sinceLayout.isValid() ? m_sinceLayout.elapsed() : FrameMs;
+    if (since >= FrameMs) {
+        layoutAppends();
+        return;
+    }
+    if (!m_frame.isActive())
+        m_frame.start(int(FrameMs - since), Qt::PreciseTimer, this);
+}
+
+void TicketListView::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_frame.timerId()) {
+        QTreeView::timerEvent(event);
+        return;
+    }
+    m_frame.stop();
+    if (m_pending == Pending::AppendsBelow)
+        layoutAppends();
+}
+
+void TicketListView::layoutAppends()
+{
+    m_pending = Pending::Nothing;
+    m_frame.stop();
+    m_sinceLayout.start();
     // The layout (and the scroll bar's range: the bar repaints itself) without repainting the
     // viewport. The attribute is set directly: setUpdatesEnabled(true) would repaint anyway.
     QWidget *area = viewport();

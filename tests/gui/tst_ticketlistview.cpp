@@ -1,0 +1,168 @@
+// The ticket list's view (ui/tickets/ticketlistview.h): pages appended below the visible rows
+// share one layout per frame and do not repaint the viewport; every other change lays out and
+// repaints at once, as QTreeView does.
+
+#include "tickets/ticketlistview.h"
+
+#include <QAbstractTableModel>
+#include <QTest>
+
+using namespace Ankra::Ui;
+
+namespace {
+
+class PaintCounter : public QObject
+{
+public:
+    int paints = 0;
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return false;
+    }
+};
+
+// Rows "Ticket <n>" in two columns; rows arrive in blocks, like the ticket list's pages.
+class PagedModel : public QAbstractTableModel
+{
+public:
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_rows.size());
+    }
+    int columnCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : 2;
+    }
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role != Qt::DisplayRole || !index.isValid())
+            return {};
+        return index.column() == 0 ? QStringLiteral("Ticket %1").arg(m_rows.at(index.row()))
+                                   : QStringLiteral("open");
+    }
+    void clear()
+    {
+        beginResetModel();
+        m_rows.clear();
+        m_next = 0;
+        endResetModel();
+    }
+    void append(int count)
+    {
+        beginInsertRows({}, rowCount(), rowCount() + count - 1);
+        for (int i = 0; i < count; ++i)
+            m_rows.append(m_next++);
+        endInsertRows();
+    }
+    void prepend(int label)
+    {
+        beginInsertRows({}, 0, 0);
+        m_rows.prepend(label);
+        endInsertRows();
+    }
+    void removeFirst(int count)
+    {
+        beginRemoveRows({}, 0, count - 1);
+        m_rows.remove(0, count);
+        endRemoveRows();
+    }
+
+private:
+    QList<int> m_rows;
+    int m_next = 0;
+};
+
+} // namespace
+
+class TestTicketListView : public QObject
+{
+    Q_OBJECT
+
+private:
+    PagedModel m_model;
+    std::unique_ptr<TicketListView> m_view;
+    PaintCounter m_counter;
+
+    // A shown view with a full viewport (200 rows) and its first layout done.
+    void showFullView()
+    {
+        m_model.clear();
+        m_model.append(200);
+        m_view = std::make_unique<TicketListView>();
+        m_view->setUniformRowHeights(true);
+        m_view->setRootIsDecorated(false);
+        m_view->setModel(&m_model);
+        m_view->resize(400, 300);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+        QTRY_VERIFY(!m_view->hasDeferredLayout());
+        QTest::qWait(2 * TicketListView::FrameMs);
+        QCoreApplication::processEvents();
+        m_view->viewport()->installEventFilter(&m_counter);
+        m_counter.paints = 0;
+    }
+
+    bool laidOut(int row) const { return m_view->visualRect(m_model.index(row, 0)).isValid(); }
+
+private slots:
+    void appendsBelowShareOneLayoutPerFrame()
+    {
+        showFullView();
+        // The first page after a pause is laid out at once...
+        m_model.append(100);
+        QCoreApplication::processEvents();
+        QVERIFY(laidOut(299));
+        // ...the pages right after it wait for the frame's layout, all together.
+        bool sawDeferred = false;
+        for (int page = 0; page < 20; ++page) {
+            m_model.append(100);
+            sawDeferred = sawDeferred || m_view->hasDeferredLayout();
+        }
+        QVERIFY(sawDeferred);
+        if (m_view->hasDeferredLayout())
+            QVERIFY(!laidOut(2299));
+        QTRY_VERIFY_WITH_TIMEOUT(laidOut(2299), 5'000);
+        QVERIFY(!m_view->hasDeferredLayout());
+        // What the viewport shows did not change: it was not repainted.
+        QCoreApplication::processEvents();
+        QCOMPARE(m_counter.paints, 0);
+        // The rows are really there: scrolling to the end shows the last one.
+        m_view->scrollToBottom();
+        QTRY_VERIFY(m_view->indexAt(QPoint(5, m_view->viewport()->height() - 5)).row() >= 2290);
+    }
+
+    void otherChangesLayOutAtOnce()
+    {
+        showFullView();
+        m_model.append(100);
+        QCoreApplication::processEvents();
+        for (int page = 0; page < 3 && !m_view->hasDeferredLayout(); ++page)
+            m_model.append(100); // the layout of the previous one is due: deferred
+        QVERIFY(m_view->hasDeferredLayout());
+        // A removal above the fold: laid out and repainted now, the deferred rows included.
+        m_model.removeFirst(10);
+        QCoreApplication::processEvents();
+        QVERIFY(!m_view->hasDeferredLayout());
+        QVERIFY(laidOut(m_model.rowCount() - 1));
+        QCOMPARE(m_view->indexAt(QPoint(5, 2)).data().toString(), QStringLiteral("Ticket 10"));
+        QTRY_VERIFY(m_counter.paints > 0);
+    }
+
+    void rowsInsertedInViewRepaint()
+    {
+        showFullView();
+        // An insert at the top is visible: laid out and repainted at once.
+        m_model.prepend(-1);
+        QCoreApplication::processEvents();
+        QVERIFY(!m_view->hasDeferredLayout());
+        QCOMPARE(m_view->indexAt(QPoint(5, 2)).data().toString(), QStringLiteral("Ticket -1"));
+        QTRY_VERIFY(m_counter.paints > 0);
+    }
+
+    void cleanupTestCase() { m_view.reset(); }
+};
+
+QTEST_MAIN(TestTicketListView)
+#include "tst_ticketlistview.moc"
