@@ -5,7 +5,9 @@
 // One row per ticket; columns are the list view's columns. Lives in the GUI thread.
 // refresh() re-fetches the pages already loaded and applies the differences row by row
 // (dataChanged, inserts, removals, moves) so selection and scroll position survive; reload()
-// starts over with a reset. Unread state comes from an optional ReadStateStore.
+// starts over with a reset: at once to the offline copy of the new rows when there is one, else
+// when the first page arrives (the rows shown until then stay; an error clears them). Unread
+// state comes from an optional ReadStateStore.
 // fetchMore() reads ahead: the next pages are fetched concurrently and appended in page order.
 
 #include "api/apiclient.h"
@@ -41,7 +43,7 @@ public:
 
     explicit TicketListModel(Api::ApiClient *client, QObject *parent = nullptr);
 
-    void setQuery(const Api::TicketQuery &query); // resets and loads the first page
+    void setQuery(const Api::TicketQuery &query); // loads the first page, then resets to it
     const Api::TicketQuery &query() const { return m_query; }
     void reload();
     // Re-fetches the loaded pages (at least the first) and applies the changes incrementally.
@@ -94,6 +96,7 @@ protected:
 private:
     void requestPage(int page);
     void onPageFinished();
+    void clearReplacedRows(); // an error on page 1 of a new query: the old rows go
     void requestRefreshPage(int page);
     void onRefreshPageFinished();
     void applyRefresh(const QList<Wire::TicketSummary> &fresh);
@@ -118,7 +121,8 @@ private:
     QPointer<ReadStateStore> m_readState;
     CacheLookup m_cacheLookup;
     bool m_showingCache = false;
-    bool m_replacingCache = false; // the first live page replaces the copy: no status news
+    bool m_replacingCache = false;     // the first live page replaces the copy: no status news
+    bool m_replaceOnFirstPage = false; // rows of the previous query shown until page 1 is here
     // Read-ahead: fetchMore() also requests the pages after the one it asks for, concurrently
     // (one by one, 100 pages cost 100 round trips and 100 repaints: bench_client P1); a later
     // fetchMore() takes them from here, applied at once when they already arrived. The window

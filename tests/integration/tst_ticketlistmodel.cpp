@@ -91,6 +91,43 @@ private slots:
         QCOMPARE(model.rowCount(), 1);
     }
 
+    // A new query keeps the rows shown until its first page replaces them (one reset, no
+    // empty list in between); an error on that page clears them.
+    void newQueryReplacesTheRowsWhenItsFirstPageArrives()
+    {
+        Api::ApiClient client(&m_nam);
+        client.setServerUrl(m_server.url());
+        client.setToken(m_server.token());
+        Models::TicketListModel model(&client);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setQuery({});
+        QVERIFY(waitLoaded(model));
+        const int before = model.rowCount();
+        QVERIFY(before > 1);
+
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        Api::TicketQuery search;
+        search.search = QStringLiteral("cert-manager");
+        model.setQuery(search);
+        QCOMPARE(model.rowCount(), before); // still the previous rows, while loading
+        QVERIFY(model.isLoading());
+        QVERIFY(!model.canFetchMore({})); // ...but they are not paged further
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(resets.size(), 1);
+        QCOMPARE(removed.size(), 0);
+
+        client.setToken(QStringLiteral("ank_0000000000000000_nope-nope-nope-nope"));
+        QSignalSpy failed(&model, &Models::TicketListModel::errorOccurred);
+        model.setQuery({});
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(failed.wait(10'000));
+        QCOMPARE(model.lastError().kind, Api::ApiError::Kind::Auth);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
     void reportsAuthErrors()
     {
         Api::ApiClient client(&m_nam);
