@@ -113,9 +113,15 @@ std::optional<Wire::TicketPage> TicketStore::list(const QString &organisationId,
     page.pagination.totalPages = int((page.pagination.totalCount + query.pageSize - 1)
                                      / query.pageSize);
 
+    // The page's rows are chosen on the index alone (tickets_org_updated covers the order and
+    // holds the rowid), as in the team queue: with the cluster join in the same SELECT, OFFSET
+    // read every skipped row - page 1000 of 100k took 160 ms, loading all 1,000 pages ~80 s.
     q.prepare(QStringLiteral("SELECT ") + SummaryColumns
-              + QStringLiteral(" FROM tickets t LEFT JOIN clusters c ON c.id = t.cluster_id WHERE ")
-              + where + QStringLiteral(" ORDER BY t.updated_at DESC, t.id LIMIT ? OFFSET ?"));
+              + QStringLiteral(" FROM tickets t LEFT JOIN clusters c ON c.id = t.cluster_id"
+                               " WHERE t.rowid IN (SELECT t.rowid FROM tickets t WHERE ")
+              + where
+              + QStringLiteral(" ORDER BY t.updated_at DESC, t.id LIMIT ? OFFSET ?)"
+                               " ORDER BY t.updated_at DESC, t.id"));
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     q.addBindValue(query.pageSize);
