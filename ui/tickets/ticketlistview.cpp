@@ -60,13 +60,13 @@ void TicketListView::doItemsLayout()
         return;
     }
     // Appends below only: one layout per frame. The first after a pause is done at once.
-    const qint64 since = m_sinceLayout.isValid() ? m_sinceLayout.elapsed() : FrameMs;
-    if (since >= FrameMs) {
+    const qint64 since = m_sinceLayout.isValid() ? m_sinceLayout.elapsed() : m_intervalMs;
+    if (since >= m_intervalMs) {
         layoutAppends();
         return;
     }
     if (!m_frame.isActive())
-        m_frame.start(int(FrameMs - since), Qt::PreciseTimer, this);
+        m_frame.start(int(m_intervalMs - since), Qt::PreciseTimer, this);
 }
 
 void TicketListView::timerEvent(QTimerEvent *event)
@@ -92,6 +92,8 @@ void TicketListView::layoutAppends()
     area->setAttribute(Qt::WA_UpdatesDisabled, true);
     QTreeView::doItemsLayout();
     area->setAttribute(Qt::WA_UpdatesDisabled, wasDisabled);
+    m_intervalMs = qMax<qint64>(FrameMs, 2 * m_sinceLayout.elapsed());
+    m_sinceLayout.start(); // the interval counts from the end of this layout
 }
 
 } // namespace Ankra::Ui

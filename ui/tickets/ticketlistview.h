@@ -5,7 +5,9 @@
 // and repainted the list up to 100 times (bench_client P1). Here, when since the last layout rows
 // were only appended below the last visible row (pages loaded further down: what is shown is
 // unchanged), the layout is done without repainting the viewport and at most once per frame
-// (FrameMs): pages arriving within one frame share one layout. Until then the rows above stay
+// (FrameMs), or, once a layout takes longer than half a frame (100,000 rows), at most once per
+// twice its duration: pages arriving meanwhile share one layout, and laying out never takes more
+// than a third of the time while pages arrive (bench_client P6). Until then the rows above stay
 // laid out as they were, which is all the viewport shows. Any other change of the model
 // (removal, move, sort, reset) lays out and repaints at once, as QTreeView does.
 
@@ -42,6 +44,7 @@ private:
     Pending m_pending = Pending::Nothing; // what changed since the last layout
     QBasicTimer m_frame;                  // the deferred layout of appended rows
     QElapsedTimer m_sinceLayout;          // since the last layout of appended rows
+    qint64 m_intervalMs = FrameMs;        // the least time between two such layouts
 };
 
 } // namespace Ankra::Ui

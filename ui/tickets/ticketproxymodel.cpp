@@ -45,6 +45,13 @@ QVariant TicketProxyModel::data(const QModelIndex &index, int role) const
     return QSortFilterProxyModel::data(index, role);
 }
 
+Qt::ItemFlags TicketProxyModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return QSortFilterProxyModel::flags(index);
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+}
+
 QString TicketProxyModel::shortDate(const QDateTime &time, const QDateTime &now)
 {
     if (!time.isValid())
