@@ -13,6 +13,10 @@
 #include "signin/accountswitcher.h"
 #include "signin/signindialog.h"
 #include "staff/staffwindow.h"
+#include "startup/afterfirstpaint.h"
+#include "startup/lazyiconstyle.h"
+#include "startup/sessionrole.h"
+#include "startup/startuptrace.h"
 #include "startup/syntaxrepositoryloader.h"
 #include "wizard/submitwizard.h"
 
@@ -69,6 +73,7 @@ public:
             m_seen = true;
             // Queued: runs after the whole paint pass (children included) was flushed.
             QTimer::singleShot(0, qApp, [] {
+                Ui::StartupTrace::mark("bench marker");
                 std::fputs("ankra-bench: painted\n", stdout);
                 std::fflush(stdout);
                 QCoreApplication::quit();
@@ -85,7 +90,9 @@ private:
 
 int main(int argc, char *argv[])
 {
+    Ui::StartupTrace::mark("main");
     QApplication app(argc, argv);
+    Ui::StartupTrace::mark("QApplication");
     QApplication::setApplicationName(QStringLiteral("ankra-support"));
     QApplication::setApplicationDisplayName(QStringLiteral("Ankra Support"));
     QApplication::setOrganizationName(QStringLiteral("Ankra"));
@@ -94,6 +101,10 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.ankra.Support"));
     // Before the parser: --help is translated too (ui/desktop/startup.h).
     Ui::Startup::applyLanguageAndPalette(&app);
+    Ui::StartupTrace::mark("language and palette");
+    // The same style, but no image plugin is loaded for icons the first paint does not show.
+    app.setStyle(new Ui::LazyIconStyle(app.style()->name()));
+    Ui::StartupTrace::mark("style");
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -123,6 +134,7 @@ int main(int argc, char *argv[])
             return 0;
         instance.listen();
     }
+    Ui::StartupTrace::mark("arguments and single instance");
     if (qEnvironmentVariable("ANKRA_BENCH_EXIT_AFTER_PAINT") == QLatin1String("1"))
         app.installEventFilter(new ExitAfterFirstPaint(&app));
 
@@ -155,8 +167,15 @@ int main(int argc, char *argv[])
     QDir().mkpath(dataDir);
     Models::ReadStateStore readState(QDir(dataDir).filePath(QStringLiteral("read-state.ini")));
     // Drafts of new tickets and replies (drafts.sqlite + copied attachments), per account.
-    Store::DraftStore drafts(dataDir);
+    // Opened when first needed, after the first paint (ui/startup/afterfirstpaint.h).
+    std::unique_ptr<Store::DraftStore> draftStoreOwner;
+    const auto draftStore = [&] {
+        if (!draftStoreOwner)
+            draftStoreOwner = std::make_unique<Store::DraftStore>(dataDir);
+        return draftStoreOwner.get();
+    };
     QString draftAccount;
+    Ui::StartupTrace::mark("settings and stores");
     QHash<QString, QPointer<Ui::SubmitWizard>> openDrafts; // a draft is edited in one wizard
     std::unique_ptr<Ui::MainWindow> window;
     // Staff mode (issue 8): a team token gets the queue window instead of the customer's.
@@ -164,7 +183,8 @@ int main(int argc, char *argv[])
     Models::CannedReplyStore cannedReplies(
         QDir(dataDir).filePath(QStringLiteral("canned-replies.json")));
     std::unique_ptr<Ui::StaffWindow> staffWindow;
-    QPointer<Api::MeJob> roleProbe;
+    // Which window a session gets: remembered from the last start, checked in the background.
+    Ui::SessionRole sessionRole(&settings);
 
     // The new-ticket wizard (ui/wizard), empty or restoring a draft; a new or linked ticket
     // opens in the window.
@@ -180,7 +200,7 @@ int main(int argc, char *argv[])
         // Offline pre-check: likely duplicates come from the tickets cached on this computer.
         if (auto *cacheUi = window->findChild<Ui::CacheUi *>())
             wizard->flow()->setCandidateSource(cacheUi->cache()->candidateSource());
-        wizard->setDraftStore(&drafts, draftAccount);
+        wizard->setDraftStore(draftStore(), draftAccount);
         if (auto *outboxUi = window->findChild<Ui::OutboxUi *>())
             outboxUi->attachWizard(wizard); // a submission that cannot reach the server is queued
         if (!draftId.isEmpty()) {
@@ -285,27 +305,44 @@ int main(int argc, char *argv[])
     };
 
     // Who is signing in decides the window: GET /support/me says "team" -> staff mode; a 404
-    // (Ankra's backend), a customer, or any failure -> the customer window, as before.
+    // (Ankra's backend), a customer, or any failure -> the customer window, as before. The role
+    // an account had at its last start opens that window at once; the answer replaces it only
+    // when the role changed (ui/startup/sessionrole.h).
+    Secrets::Account sessionAccount;
+    QString sessionToken;
+    QObject::connect(&sessionRole,
+                     &Ui::SessionRole::roleDecided,
+                     &app,
+                     [&](bool team, const Wire::Me &me) {
+                         Ui::StartupTrace::mark(team ? "role decided: team"
+                                                     : "role decided: customer");
+                         saveWindowState();
+                         window.reset();
+                         staffWindow.reset();
+                         if (team)
+                             startStaffSession(sessionAccount, me);
+                         else
+                             startCustomerSession(sessionAccount, sessionToken);
+                     });
+    QObject::connect(&sessionRole, &Ui::SessionRole::probeFinished, &app, [] {
+        Ui::StartupTrace::mark("role probe answered");
+    });
     startSession = [&](const Secrets::Account &account, const QString &token) {
         saveWindowState();
         window.reset();
         staffWindow.reset();
-        if (roleProbe)
-            roleProbe->cancel();
         client.setServerUrl(account.isValid() ? QUrl(account.serverUrl) : serverUrl);
         client.setOrganisationId(account.organisationId);
         client.setToken(token);
-        auto *probe = Api::TeamApi(&client).me(&app);
-        roleProbe = probe;
-        QObject::connect(probe, &Api::ApiJob::finished, &app, [&, probe, account, token] {
-            probe->deleteLater();
-            if (probe->error().kind == Api::ApiError::Kind::Cancelled)
-                return;
-            if (probe->isTeam())
-                startStaffSession(account, probe->me());
-            else
-                startCustomerSession(account, token);
-        });
+        sessionAccount = account;
+        sessionToken = token;
+        sessionRole.start(&client,
+                          Ui::SessionRole::sessionKey(client.serverUrl(),
+                                                      client.organisationId(),
+                                                      account.isValid()
+                                                          ? account.name
+                                                          : Store::TicketCache::tokenPrincipal(
+                                                              token)));
     };
     startCustomerSession = [&](const Secrets::Account &account, const QString &token) {
         saveWindowState();
@@ -313,12 +350,14 @@ int main(int argc, char *argv[])
         client.setServerUrl(account.isValid() ? QUrl(account.serverUrl) : serverUrl);
         client.setOrganisationId(account.organisationId);
         client.setToken(token);
+        Ui::StartupTrace::mark("customer session");
         window = std::make_unique<Ui::MainWindow>(&client);
+        Ui::StartupTrace::mark("main window constructed");
+        Ui::StartupTrace::markFirstPaint(window.get());
+        if (Ui::StartupTrace::enabled())
+            Ui::AfterFirstPaint::run(window.get(),
+                                     [] { Ui::StartupTrace::mark("after first paint"); });
         window->setReadState(&readState);
-        repository.lendAfterFirstPaint(window.get(), [&](KSyntaxHighlighting::Repository *r) {
-            if (window)
-                window->setSyntaxRepository(r);
-        });
         window->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
         // Edit → Settings… (Ctrl+,); "Accounts…" there opens the sign-in dialog.
         QObject::connect(Ui::SettingsDialog::addMenuAction(window.get()),
@@ -346,40 +385,55 @@ int main(int argc, char *argv[])
                                  Qt::QueuedConnection);
                              dialog->open();
                          });
+        // What is not needed for the first picture of the window opens once it has painted
+        // (ui/startup/afterfirstpaint.h), one step at a time: the offline cache (its rows show
+        // then), the outbox (its button, banner and unsent tickets), the drafts, the syntax
+        // definitions of the previews.
+        const QString principal = account.isValid() ? account.name
+                                                    : Store::TicketCache::tokenPrincipal(token);
         // The offline copy of this account's tickets (app/store/cache.h); one per account.
-        Ui::CacheUi::install(window.get(),
-                             &client,
-                             account.isValid() ? account.name
-                                               : Store::TicketCache::tokenPrincipal(token));
+        Ui::AfterFirstPaint::run(window.get(), [&, principal] {
+            Ui::CacheUi::install(window.get(), &client, principal);
+            Ui::StartupTrace::mark("cache installed");
+        });
         // The outbox (app/store/outbox.h): what could not be sent yet, per account.
-        Ui::OutboxUi::install(window.get(),
-                              &client,
-                              Ui::OutboxUi::defaultDatabasePath(
-                                  client.serverUrl().toString() + QLatin1Char('|')
-                                  + client.organisationId() + QLatin1Char('|')
-                                  + (account.isValid()
-                                         ? account.name
-                                         : Store::TicketCache::tokenPrincipal(token))));
+        Ui::AfterFirstPaint::run(window.get(), [&, principal] {
+            Ui::OutboxUi::install(window.get(),
+                                  &client,
+                                  Ui::OutboxUi::defaultDatabasePath(
+                                      client.serverUrl().toString() + QLatin1Char('|')
+                                      + client.organisationId() + QLatin1Char('|') + principal));
+            Ui::StartupTrace::mark("outbox installed");
+        });
         auto *switcher = new Ui::AccountSwitcher(&accounts, window.get());
         switcher->setCurrent(account);
-        window->addToolBarWidget(switcher);
+        window->setAccountWidget(switcher); // the outbox's button comes left of it
         // Ctrl+N: the new-ticket wizard (ui/wizard); a new or linked ticket opens in the window.
         QObject::connect(window.get(), &Ui::MainWindow::newTicketRequested, window.get(), [&] {
             openWizard({});
         });
         // Drafts: what was typed and not sent, kept per account; replies per ticket.
         draftAccount = client.serverUrl().toString() + QLatin1Char('|') + client.organisationId();
-        new Ui::ReplyDraftBinder(&drafts, draftAccount, window->detailView());
-        window->setDraftCount(drafts.count(draftAccount));
-        QObject::connect(&drafts, &Store::DraftStore::changed, window.get(), [&] {
-            window->setDraftCount(drafts.count(draftAccount));
+        // The drafts database is opened once the window has painted.
+        Ui::AfterFirstPaint::run(window.get(), [&] {
+            Store::DraftStore *drafts = draftStore();
+            new Ui::ReplyDraftBinder(drafts, draftAccount, window->detailView());
+            window->setDraftCount(drafts->count(draftAccount));
+            QObject::connect(drafts, &Store::DraftStore::changed, window.get(), [&] {
+                window->setDraftCount(draftStore()->count(draftAccount));
+            });
+            if (const int n = drafts->count(draftAccount); n > 0)
+                window->statusBar()->showMessage(
+                    QApplication::translate("main", "%n unsent draft(s): see Drafts.", nullptr, n),
+                    15'000);
+            Ui::StartupTrace::mark("drafts opened");
         });
-        if (const int n = drafts.count(draftAccount); n > 0)
-            window->statusBar()->showMessage(
-                QApplication::translate("main", "%n unsent draft(s): see Drafts.", nullptr, n),
-                15'000);
+        repository.lendAfterFirstPaint(window.get(), [&](KSyntaxHighlighting::Repository *r) {
+            if (window)
+                window->setSyntaxRepository(r);
+        });
         QObject::connect(window.get(), &Ui::MainWindow::draftsRequested, window.get(), [&] {
-            auto *dialog = new Ui::DraftsDialog(&drafts, draftAccount, window.get());
+            auto *dialog = new Ui::DraftsDialog(draftStore(), draftAccount, window.get());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             QObject::connect(dialog,
                              &Ui::DraftsDialog::openRequested,
@@ -420,10 +474,13 @@ int main(int argc, char *argv[])
         Ui::WindowState::restore(window.get(), appSettings);
         Ui::CommandPalette::install(window.get()); // Ctrl+K
         window->show();
+        Ui::StartupTrace::mark("shown");
         openLinks({});
     };
     startStaffSession = [&](const Secrets::Account &account, const Wire::Me &me) {
+        Ui::StartupTrace::mark("staff session");
         staffWindow = std::make_unique<Ui::StaffWindow>(&client, &cannedReplies, me.name);
+        Ui::StartupTrace::markFirstPaint(staffWindow.get());
         if (!staffReadState)
             staffReadState = std::make_unique<Models::ReadStateStore>(
                 QDir(dataDir).filePath(QStringLiteral("staff-read-state.ini")));
@@ -457,6 +514,7 @@ int main(int argc, char *argv[])
         Ui::WindowState::restore(staffWindow.get(), appSettings, StaffWindowGroup);
         Ui::CommandPalette::install(staffWindow.get()); // Ctrl+K
         staffWindow->show();
+        Ui::StartupTrace::mark("staff window shown");
         openLinks({});
     };
     showSignIn = [&](const QString &server, const QString &keychainProblem) {
@@ -481,6 +539,7 @@ int main(int argc, char *argv[])
     qunsetenv("ANKRA_API_TOKEN");
     if (!envToken.isEmpty()) {
         startSession({}, envToken);
+        Ui::StartupTrace::mark("event loop");
         return app.exec();
     }
 
@@ -501,5 +560,6 @@ int main(int argc, char *argv[])
     } else {
         showSignIn(serverGiven ? serverUrl.toString() : QString(), {});
     }
+    Ui::StartupTrace::mark("event loop");
     return app.exec();
 }

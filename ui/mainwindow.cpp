@@ -2,6 +2,7 @@
 
 #include "detail/detailview.h"
 #include "outbox/pendingticketsproxy.h"
+#include "startup/afterfirstpaint.h"
 #include "tickets/statusdelegate.h"
 #include "tickets/ticketlistview.h"
 #include "tickets/ticketproxymodel.h"
@@ -244,8 +245,12 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
 
     if (m_client->hasToken()) {
         applyQuery();
-        m_controller->loadLimits();
-        m_counter->refresh();
+        // Not needed for the first picture (their answers would be handled before it): the
+        // view counts and the server's limits are asked once the window has painted.
+        AfterFirstPaint::run(this, [this] {
+            m_controller->loadLimits();
+            m_counter->refresh();
+        });
         m_poller->start();
     } else
         showBanner(tr("Not signed in: no API token. Start with ANKRA_API_TOKEN set, or use "
@@ -287,7 +292,15 @@ void MainWindow::setSyntaxRepository(KSyntaxHighlighting::Repository *repository
 
 void MainWindow::addToolBarWidget(QWidget *widget)
 {
-    m_toolbar->addWidget(widget);
+    if (m_accountAction)
+        m_toolbar->insertWidget(m_accountAction, widget);
+    else
+        m_toolbar->addWidget(widget);
+}
+
+void MainWindow::setAccountWidget(QWidget *widget)
+{
+    m_accountAction = m_toolbar->addWidget(widget);
 }
 
 void MainWindow::setDraftCount(int count)

@@ -51,8 +51,11 @@ public:
     void setReadState(Models::ReadStateStore *store);
     // Enables attachment previews; owned by the composition root.
     void setSyntaxRepository(KSyntaxHighlighting::Repository *repository);
-    // A widget for the right end of the toolbar (the account switcher).
+    // A widget for the right end of the toolbar, left of the account widget when there is one.
     void addToolBarWidget(QWidget *widget);
+    // The account switcher: stays the rightmost widget of the toolbar, also when a widget is
+    // added later (the outbox's button is, after the first paint).
+    void setAccountWidget(QWidget *widget);
     // Shows the number of drafts on the "Drafts" action (0: just "Drafts").
     void setDraftCount(int count);
     // Rows shown above the server's tickets (tickets queued in the outbox and not sent yet),
@@ -98,6 +101,7 @@ private:
     Models::ReadStateStore *m_readState = nullptr;
     QToolBar *m_toolbar;
     QAction *m_draftsAction = nullptr;
+    QAction *m_accountAction = nullptr; // the account widget's place in the toolbar
 };
 
 } // namespace Ankra::Ui

@@ -32,6 +32,19 @@ void Connectivity::setProbeInterval(int ms, int maxMs)
 
 void Connectivity::start()
 {
+    loadSystemBackend();
+    probeNow();
+}
+
+void Connectivity::startWithoutBackend()
+{
+    probeNow();
+}
+
+void Connectivity::loadSystemBackend()
+{
+    if (m_systemBackend)
+        return;
     // Without a backend (no NetworkManager, offscreen test machines) the probes decide alone.
     m_systemBackend = QNetworkInformation::loadDefaultBackend() && QNetworkInformation::instance()
                       && QNetworkInformation::instance()->supports(
@@ -43,7 +56,6 @@ void Connectivity::start()
                 &Connectivity::onSystemReachability);
     if (systemSaysOffline())
         setOnline(false);
-    probeNow();
 }
 
 bool Connectivity::systemSaysOffline() const

@@ -28,6 +28,10 @@ public:
     // Loads the QNetworkInformation backend (may be unavailable: then probes alone decide) and
     // probes once.
     void start();
+    // The same without the backend (loading its plugin takes tens of milliseconds, too long
+    // before a window's first paint): the probes decide until loadSystemBackend() is called.
+    void startWithoutBackend();
+    void loadSystemBackend();
     bool isOnline() const { return m_online; }
     bool hasSystemBackend() const { return m_systemBackend; }
     void setProbeInterval(int ms, int maxMs);

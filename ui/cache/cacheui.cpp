@@ -71,7 +71,25 @@ CacheUi::CacheUi(MainWindow *window, Store::CacheSync *sync)
     m_clear->setToolTip(tr("Remove the tickets and attachments this account saved on this "
                            "computer"));
     connect(m_clear, &QAction::triggered, this, &CacheUi::clearCache);
+    catchUp(sync);
     updateStatus();
+}
+
+void CacheUi::catchUp(Store::CacheSync *sync)
+{
+    // Installed after the window's first paint (ui/main.cpp), the cache may come after the
+    // first answers. The list's request still on its way: the model shows the cached rows now.
+    Models::TicketListModel *list = m_window->ticketModel();
+    if (!list->isLoading() && !list->isShowingCache()) {
+        if (list->lastError().isError() && list->rowCount() == 0)
+            list->reload(); // it failed (offline): the cached rows now, and another try
+        else if (!list->lastError().isError())
+            sync->prefetch(); // it answered before the cache could store it
+    }
+    // A ticket (a link) that failed to load: its cached copy, and another try.
+    Models::TicketController *controller = m_window->ticketController();
+    if (!controller->ticketId().isEmpty() && !controller->hasTicket() && !controller->isLoading())
+        controller->open(controller->ticketId());
 }
 
 CacheUi *CacheUi::install(MainWindow *window,

@@ -44,6 +44,7 @@ public slots:
     void clearCache(); // asks first (MessageBox::question)
 
 private:
+    void catchUp(Store::CacheSync *sync);
     void updateStatus();
 
     MainWindow *m_window;

@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "outbox/offlinebanner.h"
 #include "outbox/outboxview.h"
+#include "startup/afterfirstpaint.h"
 #include "wizard/submitwizard.h"
 
 #include "api/apiclient.h"
@@ -132,7 +133,13 @@ OutboxUi::OutboxUi(MainWindow *window, Api::ApiClient *client, Store::Outbox *ou
     });
     attachDetail();
     updateButton();
-    m_connectivity->start();
+    // The system's network state only once the window has painted (its plugin is slow to
+    // load); the probe answers meanwhile.
+    m_connectivity->startWithoutBackend();
+    AfterFirstPaint::run(window, [connectivity = QPointer<Store::Connectivity>(m_connectivity)] {
+        if (connectivity)
+            connectivity->loadSystemBackend();
+    });
     m_sender->start();
 }
 

@@ -7,7 +7,6 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -29,13 +28,11 @@ public:
     ~SyntaxRepositoryLoader() override;
 
     // Calls `lend` once `window` has painted for the first time and the event loop is idle
-    // again; at once when the repository is already loaded. Replaces an earlier window.
+    // again, after the work given to AfterFirstPaint::run() for it before; at once when the
+    // repository is already loaded. Replaces an earlier window.
     void lendAfterFirstPaint(QWidget *window, Lend lend);
     // The repository, loaded now when it is not yet.
     KSyntaxHighlighting::Repository *repository();
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void lendNow();
@@ -43,7 +40,6 @@ private:
     std::unique_ptr<KSyntaxHighlighting::Repository> m_repository;
     QPointer<QWidget> m_window;
     Lend m_lend;
-    QTimer m_idle;
 };
 
 } // namespace Ankra::Ui
