@@ -52,6 +52,16 @@ QStringList milestones(const QByteArray &stderrText)
     return out;
 }
 
+// A first start with `client`: its probe answers and the role is remembered in `settings`.
+bool probeOnce(QSettings *settings, Api::ApiClient *client, const QString &key)
+{
+    Ui::SessionRole first(settings);
+    QSignalSpy probed(&first, &Ui::SessionRole::probeFinished);
+    first.start(client, key);
+    return QTest::qWaitFor([&] { return probed.count() == 1; }, 20'000)
+           && first.remembered(key).known;
+}
+
 } // namespace
 
 class TestStartup : public QObject
@@ -103,12 +113,7 @@ private slots:
         QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
         auto client = clientWith(m_teamToken);
         const QString key = keyFor(*client, QStringLiteral("sam"));
-        {
-            Ui::SessionRole first(&settings);
-            QSignalSpy probed(&first, &Ui::SessionRole::probeFinished);
-            first.start(client.get(), key);
-            QTRY_COMPARE_WITH_TIMEOUT(probed.count(), 1, 20'000);
-        }
+        QVERIFY(probeOnce(&settings, client.get(), key));
         Ui::SessionRole role(&settings);
         QSignalSpy decided(&role, &Ui::SessionRole::roleDecided);
         QSignalSpy probed(&role, &Ui::SessionRole::probeFinished);
@@ -156,12 +161,7 @@ private slots:
         QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
         auto client = clientWith(m_teamToken);
         const QString key = keyFor(*client, QStringLiteral("sam"));
-        {
-            Ui::SessionRole first(&settings);
-            QSignalSpy probed(&first, &Ui::SessionRole::probeFinished);
-            first.start(client.get(), key);
-            QTRY_COMPARE_WITH_TIMEOUT(probed.count(), 1, 20'000);
-        }
+        QVERIFY(probeOnce(&settings, client.get(), key));
         // Nothing listens there: the probe fails.
         client->setServerUrl(QUrl(QStringLiteral("http://127.0.0.1:1")));
         Ui::SessionRole role(&settings);

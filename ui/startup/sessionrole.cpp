@@ -2,8 +2,8 @@
 
 #include "api/apiclient.h"
 #include "api/teamjobs.h"
+#include "store/cache.h"
 
-#include <QCryptographicHash>
 #include <QSettings>
 #include <QUrl>
 
@@ -37,12 +37,8 @@ QString SessionRole::sessionKey(const QUrl &serverUrl,
                                 const QString &organisationId,
                                 const QString &principal)
 {
-    QString server = serverUrl.adjusted(QUrl::NormalizePathSegments).toString().toLower();
-    while (server.endsWith(u'/'))
-        server.chop(1);
-    const QByteArray material = (server + u'\n' + organisationId + u'\n' + principal).toUtf8();
-    return QString::fromLatin1(
-        QCryptographicHash::hash(material, QCryptographicHash::Sha256).toHex().left(32));
+    // The same key as the account's offline cache: one hash of server, organisation, account.
+    return Store::TicketCache::accountKey(serverUrl, organisationId, principal);
 }
 
 bool SessionRole::isProbing() const
