@@ -353,6 +353,15 @@ void Database::releaseThreadConnection()
     }
 }
 
+void Database::closeThreadConnection()
+{
+    if (!t_connection.name.startsWith(m_prefix))
+        return;
+    const QString name = t_connection.name;
+    releaseThreadConnection();
+    QSqlDatabase::removeDatabase(name);
+}
+
 QSqlDatabase Database::openConnection(const QString &name)
 {
     if (QSqlDatabase::contains(name)) {

@@ -2,7 +2,7 @@
 
 // The server's SQLite database: <data-dir>/support.sqlite3 (WAL, foreign keys on), versioned
 // schema migrations, and one QSqlDatabase connection per thread (Qt SQL connections are
-// thread-affine; httplib's worker threads live as long as the server).
+// thread-affine; a worker thread that ends first calls closeThreadConnection()).
 
 #include <QSqlDatabase>
 #include <QString>
@@ -34,6 +34,10 @@ public:
 
     // Current change generations (one prepared query on this thread's connection).
     Generations generations();
+
+    // Closes and forgets this thread's connection: for a worker thread that is about to end
+    // (a later thread may get the same QThread address, hence the same connection name).
+    void closeThreadConnection();
 
     QString dataDir() const { return m_dataDir; }
     QString attachmentsDir() const;

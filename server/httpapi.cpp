@@ -1,6 +1,7 @@
 #include "httpapi.h"
 
 #include "attachmentfiles.h"
+#include "elasticpool.h"
 #include "handlerutil.h"
 #include "jsonbody.h"
 #include "serverlog.h"
@@ -51,8 +52,15 @@ HttpApi::HttpApi(Database &db, ServerOptions options)
     , m_uploadPath(R"((/api/v1)?/org/support/tickets/[^/]+/attachments)")
 {
     auto &svr = *m_server;
-    const int threads = m_options.threads;
-    svr.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
+    // Slow or silent clients each hold a worker: the pool grows past `threads` instead of
+    // letting them starve everyone else (see elasticpool.h).
+    svr.new_task_queue = [this] {
+        ElasticPool::Options pool;
+        pool.coreThreads = size_t(m_options.threads);
+        pool.maxThreads = ElasticPool::defaultMaxThreads(pool.coreThreads);
+        pool.onThreadExit = [this] { m_db.closeThreadConnection(); };
+        return new ElasticPool(std::move(pool));
+    };
     // SO_REUSEPORT (the library's default) lets a second server share the port silently.
     svr.set_socket_options([this](socket_t sock) {
         m_listenSocket = sock; // only the listening socket passes here

@@ -55,7 +55,8 @@ const char *const ServeHelp
   --simulate-team     With --demo: a simulated support team moves new tickets along
                       (triaging, in progress, replies, questions, resolved).
   --simulate-team-delay MIN_MS:MAX_MS  Random delay of each simulated step (default 3000:15000).
-  --threads N         Worker threads (default 64).
+  --threads N         Worker threads kept ready (default 64); more start while all are busy
+                      (slow clients), up to 512, and end after 10 s idle.
   --max-attachment-bytes N      Largest accepted attachment (default 26214400 = 25 MiB).
   --max-attachments-per-ticket N  Attachments per ticket (default 10).
   --quiet             Do not log requests.

@@ -19,3 +19,5 @@ if(ANKRA_BUILD_GUI)
     ankra_add_test(tst_security_markdown LABEL gui
         SOURCES gui/tst_security_markdown.cpp LIBS ankra_ui)
 endif()
+ankra_add_test(tst_elasticpool LABEL unit
+    SOURCES unit/tst_elasticpool.cpp LIBS ankra_server_core Threads::Threads)
