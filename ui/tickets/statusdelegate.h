@@ -27,6 +27,13 @@ public:
     static int statusColumnWidth(const QFont &font);
 
 private:
+    static void drawPill(QPainter *painter,
+                         const QRect &pill,
+                         const QColor &color,
+                         const QColor &textColor,
+                         const QFont &font,
+                         const QString &text);
+
     Kind m_kind;
 };
 
