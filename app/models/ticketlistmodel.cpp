@@ -160,15 +160,25 @@ void TicketListModel::onPageFinished()
     m_lastError = {};
     const Wire::TicketPage page = job->takePage(); // moved: its rows move on into m_rows
     emit pageReceived(m_query, page);
-    if (m_showingCache) {
-        // The server answered: its page replaces the offline copy row by row.
-        m_showingCache = false;
-        m_replacingCache = true;
+    // The first page replaces the rows shown (the offline copy, or a previous query's rows kept
+    // until now) row by row: rows that did not change are neither laid out nor painted again,
+    // and a selected ticket that is still there stays selected. More than two pages of other
+    // rows are replaced with one reset below instead (removing them in runs would cost more).
+    const bool fewShown = m_rows.size() <= 2 * qMax(1, m_query.pageSize);
+    if (m_showingCache || (m_replaceOnFirstPage && fewShown)) {
+        const bool wasCache = std::exchange(m_showingCache, false);
+        m_replaceOnFirstPage = false;
+        if (page.pagination.totalPages > 1 && m_readAhead.isEmpty()) {
+            m_totalPages = page.pagination.totalPages; // the bound of the read-ahead
+            readAhead(2); // on its way while this page is applied and painted
+        }
+        m_replacingCache = true; // no "status changed" news from a replacement
         m_refreshPages = 1;
         m_refreshPagination = page.pagination;
         applyRefresh(page.result);
         m_replacingCache = false;
-        emit cacheStateChanged(false);
+        if (wasCache)
+            emit cacheStateChanged(false);
         emit pageLoaded(page.pagination.page);
         if (std::exchange(m_refreshPending, false))
             refresh();

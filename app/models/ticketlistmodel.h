@@ -5,9 +5,10 @@
 // One row per ticket; columns are the list view's columns. Lives in the GUI thread.
 // refresh() re-fetches the pages already loaded and applies the differences row by row
 // (dataChanged, inserts, removals, moves) so selection and scroll position survive; reload()
-// starts over with a reset: at once to the offline copy of the new rows when there is one, else
-// when the first page arrives (the rows shown until then stay; an error clears them). Unread
-// state comes from an optional ReadStateStore.
+// starts over: at once with the offline copy of the new rows when there is one, else the rows
+// shown stay until the first page arrives and replaces them (row by row when the list is short,
+// with a reset otherwise; an error clears them). Unread state comes from an optional
+// ReadStateStore.
 // fetchMore() reads ahead: the next pages are fetched concurrently and appended in page order.
 
 #include "api/apiclient.h"
@@ -121,7 +122,7 @@ private:
     QPointer<ReadStateStore> m_readState;
     CacheLookup m_cacheLookup;
     bool m_showingCache = false;
-    bool m_replacingCache = false;     // the first live page replaces the copy: no status news
+    bool m_replacingCache = false;     // page 1 replaces the rows shown: no status news
     bool m_replaceOnFirstPage = false; // rows of the previous query shown until page 1 is here
     // Read-ahead: fetchMore() also requests the pages after the one it asks for, concurrently
     // (one by one, 100 pages cost 100 round trips and 100 repaints: bench_client P1); a later

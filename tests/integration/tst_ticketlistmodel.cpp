@@ -91,8 +91,9 @@ private slots:
         QCOMPARE(model.rowCount(), 1);
     }
 
-    // A new query keeps the rows shown until its first page replaces them (one reset, no
-    // empty list in between); an error on that page clears them.
+    // A new query keeps the rows shown until its first page replaces them row by row (no
+    // reset, no empty list in between; a ticket in both lists keeps its index, so its selection
+    // survives); an error on that page clears them.
     void newQueryReplacesTheRowsWhenItsFirstPageArrives()
     {
         Api::ApiClient client(&m_nam);
@@ -105,9 +106,17 @@ private slots:
         QVERIFY(waitLoaded(model));
         const int before = model.rowCount();
         QVERIFY(before > 1);
+        QPersistentModelIndex kept;
+        for (int row = 0; row < before; ++row)
+            if (model.index(row, 0)
+                    .data(Models::SubjectRole)
+                    .toString()
+                    .contains(QLatin1String("cert-manager")))
+                kept = model.index(row, 0);
+        QVERIFY(kept.isValid());
+        const QString keptId = kept.data(Models::IdRole).toString();
 
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         Api::TicketQuery search;
         search.search = QStringLiteral("cert-manager");
         model.setQuery(search);
@@ -116,8 +125,10 @@ private slots:
         QVERIFY(!model.canFetchMore({})); // ...but they are not paged further
         QVERIFY(waitLoaded(model));
         QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(resets.size(), 1);
-        QCOMPARE(removed.size(), 0);
+        QCOMPARE(resets.size(), 0);
+        QVERIFY(kept.isValid());
+        QCOMPARE(kept.row(), 0);
+        QCOMPARE(kept.data(Models::IdRole).toString(), keptId);
 
         client.setToken(QStringLiteral("ank_0000000000000000_nope-nope-nope-nope"));
         QSignalSpy failed(&model, &Models::TicketListModel::errorOccurred);
@@ -126,6 +137,40 @@ private slots:
         QVERIFY(failed.wait(10'000));
         QCOMPARE(model.lastError().kind, Api::ApiError::Kind::Auth);
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // More than two pages of other rows are replaced with one reset when the new first page
+    // arrives.
+    void longListIsReplacedWithOneReset()
+    {
+        Api::ApiClient client(&m_nam);
+        client.setServerUrl(m_server.url());
+        client.setToken(m_server.token());
+        Models::TicketListModel model(&client);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Api::TicketQuery all;
+        all.pageSize = 5;
+        model.setQuery(all);
+        QVERIFY(waitLoaded(model));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                if (model.canFetchMore({}))
+                    model.fetchMore({});
+                return model.rowCount() >= 20 && !model.isLoading();
+            },
+            10'000));
+        const int before = model.rowCount();
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        Api::TicketQuery search = all;
+        search.search = QStringLiteral("cert-manager");
+        model.setQuery(search);
+        QCOMPARE(model.rowCount(), before);
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(resets.size(), 1);
+        QCOMPARE(removed.size(), 0);
     }
 
     void reportsAuthErrors()
