@@ -2338,10 +2338,6 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
         <source>Reply &amp;&amp; wait on customer</source>
         <translation>Antworten &amp;&amp; auf Kunden warten</translation>
     </message>

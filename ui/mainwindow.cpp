@@ -3,6 +3,7 @@
 #include "detail/detailview.h"
 #include "outbox/pendingticketsproxy.h"
 #include "startup/afterfirstpaint.h"
+#include "tickets/errorbanner.h"
 #include "tickets/statusdelegate.h"
 #include "tickets/ticketlistview.h"
 #include "tickets/ticketproxymodel.h"
@@ -125,24 +126,11 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     header->resizeSection(Models::TicketListModel::ClusterColumn, 120);
     header->resizeSection(Models::TicketListModel::UpdatedColumn, 90);
 
-    m_bannerBox = new QWidget(this);
-    m_bannerBox->setObjectName(QStringLiteral("errorBanner"));
-    m_bannerBox->setAutoFillBackground(true);
-    QPalette bannerPalette = m_bannerBox->palette();
-    bannerPalette.setColor(QPalette::Window, QColor(0xf8, 0xe4, 0xe4));
-    bannerPalette.setColor(QPalette::WindowText, QColor(0x5c, 0x0a, 0x0a));
-    m_bannerBox->setPalette(bannerPalette);
-    auto *bannerLayout = new QHBoxLayout(m_bannerBox);
-    m_banner = new QLabel(m_bannerBox);
-    m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retry = new QPushButton(tr("Retry"), m_bannerBox);
-    m_retry->setObjectName(QStringLiteral("retryButton"));
-    m_retry->setAccessibleDescription(tr("Try loading the tickets again"));
+    const ErrorBanner banner = ErrorBanner::create(this, tr("Try loading the tickets again"));
+    m_bannerBox = banner.box;
+    m_banner = banner.text;
+    m_retry = banner.retry;
     connect(m_retry, &QPushButton::clicked, this, &MainWindow::refresh);
-    bannerLayout->addWidget(m_banner, 1);
-    bannerLayout->addWidget(m_retry);
-    m_bannerBox->hide();
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);

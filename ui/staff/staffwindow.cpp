@@ -5,6 +5,7 @@
 #include "staff/cannedrepliesbutton.h"
 #include "staff/staffactions.h"
 #include "staff/traynotifier.h"
+#include "tickets/errorbanner.h"
 #include "tickets/statusdelegate.h"
 #include "tickets/ticketproxymodel.h"
 
@@ -121,25 +122,11 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
     // Nine columns do not fit next to the ticket: the cluster is in the ticket's header.
     header->hideSection(Models::TicketListModel::ClusterColumn);
 
-    m_bannerBox = new QWidget(this);
-    m_bannerBox->setObjectName(QStringLiteral("errorBanner"));
-    m_bannerBox->setAutoFillBackground(true);
-    QPalette bannerPalette = m_bannerBox->palette();
-    bannerPalette.setColor(QPalette::Window, QColor(0xf8, 0xe4, 0xe4));
-    bannerPalette.setColor(QPalette::WindowText, QColor(0x5c, 0x0a, 0x0a));
-    m_bannerBox->setPalette(bannerPalette);
-    auto *bannerLayout = new QHBoxLayout(m_bannerBox);
-    m_banner = new QLabel(m_bannerBox);
-    m_banner->setObjectName(QStringLiteral("errorBannerText"));
-    m_banner->setWordWrap(true);
-    m_banner->setTextFormat(Qt::PlainText);
-    m_retry = new QPushButton(tr("Retry"), m_bannerBox);
-    m_retry->setObjectName(QStringLiteral("retryButton"));
-    m_retry->setAccessibleDescription(tr("Try loading the queue again"));
+    const ErrorBanner banner = ErrorBanner::create(this, tr("Try loading the queue again"));
+    m_bannerBox = banner.box;
+    m_banner = banner.text;
+    m_retry = banner.retry;
     connect(m_retry, &QPushButton::clicked, this, &StaffWindow::refresh);
-    bannerLayout->addWidget(m_banner, 1);
-    bannerLayout->addWidget(m_retry);
-    m_bannerBox->hide();
 
     auto *queueBox = new QWidget(this);
     auto *queueLayout = new QVBoxLayout(queueBox);
