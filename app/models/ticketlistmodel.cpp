@@ -4,7 +4,6 @@
 #include "models/roles.h"
 #include "wire/enums.h"
 
-#include <QScopedValueRollback>
 #include <QSet>
 
 namespace Ankra::Models {
@@ -93,9 +92,10 @@ void TicketListModel::requestPage(int page)
     if (QPointer<Api::ListTicketsJob> ahead = m_readAhead.take(page)) {
         m_job = ahead;
         emit loadingChanged(true);
-        if (ahead->isFinished() && !m_applyingPage)
-            onPageFinished(); // already here: append it now, without another event-loop pass
-        else if (ahead->isFinished()) // asked from a handler of the page being appended
+        // A page already here is appended from the event loop, never from within fetchMore():
+        // QTreeView calls fetchMore() in the middle of its layout, and rows inserted there met
+        // a view without a layout (it then repainted everything: bench_client P1).
+        if (ahead->isFinished())
             QMetaObject::invokeMethod(
                 this,
                 [this, ahead] {
@@ -144,7 +144,6 @@ Api::ListTicketsJob *TicketListModel::startListJob(const Api::TicketQuery &query
 
 void TicketListModel::onPageFinished()
 {
-    const QScopedValueRollback<bool> applying(m_applyingPage, true);
     Api::ListTicketsJob *job = m_job;
     m_job = nullptr;
     job->deleteLater();

@@ -126,11 +126,11 @@ private:
     bool m_replaceOnFirstPage = false; // rows of the previous query shown until page 1 is here
     // Read-ahead: fetchMore() also requests the pages after the one it asks for, concurrently
     // (one by one, 100 pages cost 100 round trips and 100 repaints: bench_client P1); a later
-    // fetchMore() takes them from here, applied at once when they already arrived. The window
-    // doubles while the user keeps asking for more; a reload or refresh drops it.
+    // fetchMore() takes them from here, applied in the next event-loop pass when they already
+    // arrived. The window doubles while the user keeps asking for more; a reload or refresh
+    // drops it.
     QMap<int, QPointer<Api::ListTicketsJob>> m_readAhead;
     int m_readAheadPages = 0;
-    bool m_applyingPage = false; // in onPageFinished(): a page read ahead is appended queued
 };
 
 } // namespace Ankra::Models

@@ -5,6 +5,7 @@
 #include "tickets/ticketlistview.h"
 
 #include <QAbstractTableModel>
+#include <QHeaderView>
 #include <QTest>
 
 using namespace Ankra::Ui;
@@ -42,6 +43,14 @@ public:
         return index.column() == 0 ? QStringLiteral("Ticket %1").arg(m_rows.at(index.row()))
                                    : QStringLiteral("open");
     }
+    // Whether more pages are to come (a view lays out the last one without waiting).
+    bool morePages = true;
+    bool canFetchMore(const QModelIndex &parent) const override
+    {
+        return !parent.isValid() && morePages;
+    }
+    void fetchMore(const QModelIndex &) override {}
+
     void clear()
     {
         beginResetModel();
@@ -62,10 +71,12 @@ public:
         m_rows.prepend(label);
         endInsertRows();
     }
-    void removeFirst(int count)
+    void removeFirst(int count) { remove(0, count); }
+    void removeLast(int count) { remove(rowCount() - count, count); }
+    void remove(int first, int count)
     {
-        beginRemoveRows({}, 0, count - 1);
-        m_rows.remove(0, count);
+        beginRemoveRows({}, first, first + count - 1);
+        m_rows.remove(first, count);
         endRemoveRows();
     }
 
@@ -89,6 +100,7 @@ private:
     void showFullView()
     {
         m_model.clear();
+        m_model.morePages = true;
         m_model.append(200);
         m_view = std::make_unique<TicketListView>();
         m_view->setUniformRowHeights(true);
@@ -101,6 +113,7 @@ private:
         QTest::qWait(2 * TicketListView::FrameMs);
         QCoreApplication::processEvents();
         m_view->viewport()->installEventFilter(&m_counter);
+        m_view->header()->viewport()->installEventFilter(&m_counter); // the header lays out too
         m_counter.paints = 0;
     }
 
@@ -133,6 +146,24 @@ private slots:
         QTRY_VERIFY(m_view->indexAt(QPoint(5, m_view->viewport()->height() - 5)).row() >= 2290);
     }
 
+    void lastPageIsLaidOutAtOnce()
+    {
+        showFullView();
+        m_model.append(100);
+        QCoreApplication::processEvents();
+        for (int page = 0; page < 3 && !m_view->hasDeferredLayout(); ++page)
+            m_model.append(100);
+        QVERIFY(m_view->hasDeferredLayout()); // more pages to come: they share a layout
+        // The model has nothing more to fetch: this page is the last, laid out now.
+        m_model.morePages = false;
+        m_model.append(100);
+        const int last = m_model.rowCount() - 1;
+        QCoreApplication::processEvents();
+        QVERIFY(!m_view->hasDeferredLayout());
+        QVERIFY(laidOut(last));
+        QCOMPARE(m_counter.paints, 0);
+    }
+
     void otherChangesLayOutAtOnce()
     {
         showFullView();
@@ -148,6 +179,56 @@ private slots:
         QVERIFY(laidOut(m_model.rowCount() - 1));
         QCOMPARE(m_view->indexAt(QPoint(5, 2)).data().toString(), QStringLiteral("Ticket 10"));
         QTRY_VERIFY(m_counter.paints > 0);
+    }
+
+    void removalsBelowLayOutWithoutRepaint()
+    {
+        showFullView();
+        // A reload's first page replaces the pages after it: rows leave below the fold.
+        m_model.removeLast(100);
+        QCoreApplication::processEvents();
+        QVERIFY(!m_view->hasDeferredLayout());
+        QVERIFY(laidOut(99));
+        QVERIFY(!laidOut(100));
+        QCOMPARE(m_view->indexAt(QPoint(5, 2)).data().toString(), QStringLiteral("Ticket 0"));
+        QCoreApplication::processEvents();
+        QCOMPARE(m_counter.paints, 0);
+        // Pages coming back after it are appended below as before, without a repaint either.
+        m_model.append(100);
+        QTRY_VERIFY(laidOut(199));
+        QCOMPARE(m_counter.paints, 0);
+        // The scroll range follows the removal: scrolling to the end shows the last row.
+        m_model.removeLast(150);
+        m_view->scrollToBottom();
+        QTRY_COMPARE(m_view->indexAt(QPoint(5, m_view->viewport()->height() - 5)).row(), 49);
+    }
+
+    void removalsInViewRepaint()
+    {
+        showFullView();
+        // Rows leaving from the middle of what is shown: laid out and repainted at once.
+        m_model.remove(3, 2);
+        QCoreApplication::processEvents();
+        QVERIFY(!m_view->hasDeferredLayout());
+        QCOMPARE(m_view->indexAt(QPoint(5, m_view->visualRect(m_model.index(3, 0)).center().y()))
+                     .data()
+                     .toString(),
+                 QStringLiteral("Ticket 5"));
+        QTRY_VERIFY(m_counter.paints > 0);
+    }
+
+    // The header keeps its layout only while rows change below the fold: a resize of the view
+    // still stretches its last section, a new model still gets its sections.
+    void headerStillFollowsTheView()
+    {
+        showFullView();
+        m_model.append(100);
+        QTRY_VERIFY(laidOut(299));
+        QHeaderView *header = m_view->header();
+        const int lastWidth = header->sectionSize(1);
+        m_view->resize(m_view->width() + 120, m_view->height());
+        QTRY_COMPARE(header->sectionSize(1), lastWidth + 120);
+        QCOMPARE(header->sectionPosition(1) + header->sectionSize(1), header->viewport()->width());
     }
 
     void rowsInsertedInViewRepaint()

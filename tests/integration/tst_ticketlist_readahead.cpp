@@ -167,6 +167,45 @@ private slots:
         QCOMPARE(nam.listRequests, Tickets / PageSize);
     }
 
+    // QTreeView calls fetchMore() from the middle of its layout: a page that is already here
+    // must not be inserted from within that call (the view has no layout at that moment).
+    void fetchMoreNeverInsertsRowsFromWithinTheCall()
+    {
+        QNetworkAccessManager nam;
+        Api::ApiClient client(&nam);
+        setUp(client);
+        Models::TicketListModel model(&client); // no model tester: it calls fetchMore() itself
+        bool inFetchMore = false;
+        int insertsInFetchMore = 0;
+        connect(&model, &QAbstractItemModel::rowsAboutToBeInserted, this, [&] {
+            insertsInFetchMore += inFetchMore ? 1 : 0;
+        });
+        Api::TicketQuery query;
+        query.pageSize = PageSize;
+        model.setQuery(query);
+        QVERIFY(QTest::qWaitFor([&] { return model.rowCount() == PageSize; }, 20'000));
+        // Pages 2 and 3 are read ahead as soon as page 1 is here: let them arrive.
+        QTest::qWait(500);
+        int fetches = 0;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                if (!model.isLoading() && model.canFetchMore({})) {
+                    const int rowsBefore = model.rowCount();
+                    inFetchMore = true;
+                    model.fetchMore({});
+                    inFetchMore = false;
+                    ++fetches;
+                    if (model.rowCount() != rowsBefore)
+                        return true; // fails below
+                }
+                return !model.isLoading() && !model.canFetchMore({});
+            },
+            20'000));
+        QCOMPARE(insertsInFetchMore, 0);
+        QCOMPARE(model.rowCount(), Tickets);
+        QCOMPARE(fetches, Tickets / PageSize - 1);
+    }
+
     void ticketsMovingBetweenPagesAreNotShownTwice()
     {
         QNetworkAccessManager nam;

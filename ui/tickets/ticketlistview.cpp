@@ -1,10 +1,47 @@
 #include "tickets/ticketlistview.h"
 
+#include <QHeaderView>
 #include <QTimerEvent>
 
 #include <utility>
 
 namespace Ankra::Ui {
+
+// QTreeView lays its header out again with each of its own layouts and updates its geometry; the
+// header then resizes its stretched section and repaints (bench_client P1). Rows appended or
+// removed below the fold change nothing about the sections: the header keeps its layout then.
+class TicketListView::Header : public QHeaderView
+{
+public:
+    using QHeaderView::QHeaderView;
+    bool keepLayout = false;
+
+    void doItemsLayout() override
+    {
+        if (keepLayout && model() && count() == model()->columnCount(rootIndex()))
+            return;
+        QHeaderView::doItemsLayout();
+    }
+
+protected:
+    // Called by QTreeView::updateGeometries(); would resize the sections once more, later.
+    void updateGeometries() override
+    {
+        if (!keepLayout)
+            QHeaderView::updateGeometries();
+    }
+};
+
+TicketListView::TicketListView(QWidget *parent)
+    : QTreeView(parent)
+    , m_header(new Header(Qt::Horizontal, this))
+{
+    // As QTreeView sets up its own header.
+    m_header->setSectionsMovable(true);
+    m_header->setStretchLastSection(true);
+    m_header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    setHeader(m_header);
+}
 
 void TicketListView::setModel(QAbstractItemModel *model)
 {
@@ -30,21 +67,30 @@ void TicketListView::reset()
     QTreeView::reset();
 }
 
+bool TicketListView::belowViewport(const QModelIndex &parent, int start) const
+{
+    // Called before the base class: the layout still holds the rows shown before the change (a
+    // deferred layout leaves it so; indexAt lays out only what Qt itself has pending). A
+    // viewport that is not full (no row at its bottom) shows every row: not below then.
+    const QModelIndex lastShown = indexAt(QPoint(0, viewport()->height() - 1));
+    return !parent.isValid() && lastShown.isValid() && !lastShown.parent().isValid()
+           && start > lastShown.row();
+}
+
 void TicketListView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
 {
-    m_pending = Pending::Other;
+    // Rows leaving below the fold (a reload's first page replacing the pages after it) change
+    // nothing shown: laid out without a repaint, but at once, as QTreeView drops its layout.
+    if (!belowViewport(parent, start))
+        m_pending = Pending::Other;
+    else if (m_pending != Pending::Other)
+        m_pending = Pending::RemovalsBelow;
     QTreeView::rowsAboutToBeRemoved(parent, start, end);
 }
 
 void TicketListView::rowsInserted(const QModelIndex &parent, int start, int end)
 {
-    // Before the base class: the layout still holds the rows shown before the insert (a
-    // deferred layout leaves it so; indexAt lays out only what Qt itself has pending). A
-    // viewport that is not full (no row at its bottom) shows the new rows: repaint then.
-    const QModelIndex lastShown = indexAt(QPoint(0, viewport()->height() - 1));
-    const bool below = !parent.isValid() && lastShown.isValid() && !lastShown.parent().isValid()
-                       && start > lastShown.row();
-    if (!below)
+    if (!belowViewport(parent, start))
         m_pending = Pending::Other;
     else if (m_pending == Pending::Nothing)
         m_pending = Pending::AppendsBelow;
@@ -53,15 +99,20 @@ void TicketListView::rowsInserted(const QModelIndex &parent, int start, int end)
 
 void TicketListView::doItemsLayout()
 {
+    if (m_pending == Pending::RemovalsBelow) {
+        layoutAppends();
+        return;
+    }
     if (m_pending != Pending::AppendsBelow) {
         m_pending = Pending::Nothing;
         m_frame.stop();
         QTreeView::doItemsLayout();
         return;
     }
-    // Appends below only: one layout per frame. The first after a pause is done at once.
+    // Appends below only: one layout per frame. The first after a pause is done at once, and so
+    // is the last: when the model has nothing more to fetch, no page will join this layout.
     const qint64 since = m_sinceLayout.isValid() ? m_sinceLayout.elapsed() : m_intervalMs;
-    if (since >= m_intervalMs) {
+    if (since >= m_intervalMs || !model()->canFetchMore(rootIndex())) {
         layoutAppends();
         return;
     }
@@ -90,7 +141,12 @@ void TicketListView::layoutAppends()
     QWidget *area = viewport();
     const bool wasDisabled = area->testAttribute(Qt::WA_UpdatesDisabled);
     area->setAttribute(Qt::WA_UpdatesDisabled, true);
+    const bool ownHeader = header() == m_header; // setHeader() may have replaced it
+    if (ownHeader)
+        m_header->keepLayout = true;
     QTreeView::doItemsLayout();
+    if (ownHeader)
+        m_header->keepLayout = false;
     area->setAttribute(Qt::WA_UpdatesDisabled, wasDisabled);
     m_intervalMs = qMax<qint64>(FrameMs, 2 * m_sinceLayout.elapsed());
     m_sinceLayout.start(); // the interval counts from the end of this layout

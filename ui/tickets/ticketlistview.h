@@ -8,8 +8,10 @@
 // (FrameMs), or, once a layout takes longer than half a frame (100,000 rows), at most once per
 // twice its duration: pages arriving meanwhile share one layout, and laying out never takes more
 // than a third of the time while pages arrive (bench_client P6). Until then the rows above stay
-// laid out as they were, which is all the viewport shows. Any other change of the model
-// (removal, move, sort, reset) lays out and repaints at once, as QTreeView does.
+// laid out as they were, which is all the viewport shows. Rows removed below the last visible
+// row (a reload's first page replacing the pages after it) are laid out at once, as QTreeView
+// drops its layout, but without a repaint either. Any other change of the model (removal above,
+// move, sort, reset) lays out and repaints at once, as QTreeView does.
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
@@ -23,7 +25,7 @@ class TicketListView : public QTreeView
 public:
     static constexpr int FrameMs = 16;
 
-    using QTreeView::QTreeView;
+    explicit TicketListView(QWidget *parent = nullptr);
 
     void setModel(QAbstractItemModel *model) override;
     void doItemsLayout() override;
@@ -38,9 +40,12 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
-    enum class Pending { Nothing, AppendsBelow, Other };
+    class Header;
+    enum class Pending { Nothing, AppendsBelow, RemovalsBelow, Other };
+    bool belowViewport(const QModelIndex &parent, int start) const;
     void layoutAppends();
 
+    Header *m_header = nullptr;
     Pending m_pending = Pending::Nothing; // what changed since the last layout
     QBasicTimer m_frame;                  // the deferred layout of appended rows
     QElapsedTimer m_sinceLayout;          // since the last layout of appended rows
