@@ -91,6 +91,7 @@ private:
 
     QNetworkAccessManager *m_nam;
     QUrl m_serverUrl;
+    bool m_loopback = false; // a server on this computer: no compression asked for
     QString m_token;
     QString m_organisationId;
     RetryPolicy m_policy;

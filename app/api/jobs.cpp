@@ -96,31 +96,47 @@ Wire::Limits contractDefaultLimits()
 void ListTicketsJob::parseResponse(const QByteArray &body)
 {
     // A page of 100 rows takes ~1-2 ms to parse: on the pool, not in the GUI thread, so that
-    // pages read ahead are parsed in parallel while the list paints (bench_client P1).
+    // pages read ahead are parsed in parallel while the list paints (bench_client P1). The ids'
+    // hashes too (TicketListModel's index of its rows). The pool writes the outcome, then
+    // finishes the promise; the continuation reads it after that. Not a QFuture result: the
+    // rows would then be shared with the result store, and the model's first change to them
+    // would copy them all.
+    struct Outcome
+    {
+        Wire::Parsed<Wire::TicketPage> parsed;
+        QList<size_t> hashes;
+    };
     deferFinish();
-    auto promise = std::make_shared<QPromise<Wire::Parsed<Wire::TicketPage>>>();
+    auto outcome = std::make_shared<Outcome>();
+    auto promise = std::make_shared<QPromise<void>>();
     promise->start();
-    promise->future().then(this, [this](const Wire::Parsed<Wire::TicketPage> &parsed) {
+    promise->future().then(this, [this, outcome] {
         if (isFinished())
             return;
-        if (auto *e = std::get_if<Wire::ParseError>(&parsed))
+        if (auto *e = std::get_if<Wire::ParseError>(&outcome->parsed)) {
             failMalformed(e->message);
-        else
-            m_page = std::get<Wire::TicketPage>(parsed);
+        } else {
+            m_page = std::get<Wire::TicketPage>(std::move(outcome->parsed));
+            m_idHashes = std::move(outcome->hashes);
+        }
         finishDeferred();
     });
-    QThreadPool::globalInstance()->start([promise, body] {
+    QThreadPool::globalInstance()->start([promise, outcome, body] {
         // The direct reader takes the server's pages; anything unusual goes the general way.
         if (std::optional<Wire::TicketPage> page = Wire::readTicketPageFast(body)) {
-            promise->addResult(std::move(*page));
-            promise->finish();
-            return;
+            outcome->parsed = std::move(*page);
+        } else {
+            auto object = Wire::parseObject(body);
+            if (auto *e = std::get_if<Wire::ParseError>(&object))
+                outcome->parsed = *e;
+            else
+                outcome->parsed = Wire::parseTicketPage(std::get<QJsonObject>(object));
         }
-        auto object = Wire::parseObject(body);
-        if (auto *e = std::get_if<Wire::ParseError>(&object))
-            promise->addResult(*e);
-        else
-            promise->addResult(Wire::parseTicketPage(std::get<QJsonObject>(object)));
+        if (auto *page = std::get_if<Wire::TicketPage>(&outcome->parsed)) {
+            outcome->hashes.reserve(page->result.size());
+            for (const Wire::TicketSummary &t : std::as_const(page->result))
+                outcome->hashes.append(Wire::ticketIdHash(t.id));
+        }
         promise->finish();
     });
 }

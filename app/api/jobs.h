@@ -71,12 +71,15 @@ public:
     using ApiJob::ApiJob;
     const Wire::TicketPage &page() const { return m_page; }
     Wire::TicketPage takePage() { return std::exchange(m_page, {}); } // page() is empty after
+    // Wire::ticketIdHash() of each row's id, in the rows' order, computed with the parse.
+    const QList<size_t> &idHashes() const { return m_idHashes; }
 
 protected:
     void parseResponse(const QByteArray &body) override;
 
 private:
     Wire::TicketPage m_page;
+    QList<size_t> m_idHashes;
 };
 
 // Get, comment, close, upload and create all answer with a Ticket.

@@ -5,6 +5,15 @@
 
 namespace Ankra::Api {
 
+bool isLoopbackHost(const QUrl &url)
+{
+    const QString host = url.host().toLower();
+    if (host == QLatin1String("localhost"))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
 bool isAllowedServerUrl(const QUrl &url, QString *why)
 {
     auto refuse = [why](const char *text) {
@@ -19,11 +28,7 @@ bool isAllowedServerUrl(const QUrl &url, QString *why)
         return true;
     if (scheme != QLatin1String("http"))
         return refuse("Only https:// server addresses are supported.");
-    const QString host = url.host().toLower();
-    if (host == QLatin1String("localhost"))
-        return true;
-    const QHostAddress address(host);
-    if (!address.isNull() && address.isLoopback())
+    if (isLoopbackHost(url))
         return true;
     return refuse("http:// is only allowed for a server on this computer (localhost). Use "
                   "https:// so the API token is never sent unencrypted.");

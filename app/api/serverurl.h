@@ -11,6 +11,9 @@ inline constexpr auto DefaultServerUrl = "https://platform.ankra.app";
 // On refusal `why` gets a translated explanation.
 bool isAllowedServerUrl(const QUrl &url, QString *why = nullptr);
 
+// localhost, 127.0.0.0/8 or ::1.
+bool isLoopbackHost(const QUrl &url);
+
 // Trims, adds https:// when no scheme is given, and drops a trailing slash.
 QUrl normalizedServerUrl(const QString &text);
 

@@ -44,9 +44,7 @@ void TicketListModel::reload()
     if (!m_replaceOnFirstPage) {
         beginResetModel();
         m_rows = cached;
-        m_ids.clear();
-        for (const Wire::TicketSummary &t : std::as_const(m_rows))
-            m_ids.insert(t.id);
+        m_index.rebuild(m_rows);
         m_totalCount = m_rows.size();
         const bool wasShowingCache = std::exchange(m_showingCache, !m_rows.isEmpty());
         endResetModel();
@@ -62,7 +60,7 @@ void TicketListModel::clearReplacedRows()
         return;
     beginResetModel();
     m_rows.clear();
-    m_ids.clear();
+    m_index.clear();
     m_totalCount = 0;
     endResetModel();
 }
@@ -77,8 +75,7 @@ void TicketListModel::setCacheLookup(CacheLookup lookup)
         return;
     beginInsertRows({}, 0, int(cached.size()) - 1);
     m_rows = cached;
-    for (const Wire::TicketSummary &t : cached)
-        m_ids.insert(t.id);
+    m_index.rebuild(m_rows);
     m_totalCount = m_rows.size();
     m_showingCache = true;
     endInsertRows();
@@ -157,7 +154,7 @@ void TicketListModel::onPageFinished()
         return;
     }
     m_lastError = {};
-    const Wire::TicketPage page = job->takePage(); // moved: its rows move on into m_rows
+    Wire::TicketPage page = job->takePage(); // moved: its rows move on into m_rows
     emit pageReceived(m_query, page);
     // The first page replaces the rows shown (the offline copy, or a previous query's rows kept
     // until now) row by row: rows that did not change are neither laid out nor painted again,
@@ -193,36 +190,46 @@ void TicketListModel::onPageFinished()
         readAhead(2);
 
     // A ticket may move between pages while we page through (updated_at order): skip rows we
-    // already have instead of showing them twice.
-    // m_ids mirrors the ids of m_rows so that each page costs its own size, not the model's
-    // (rebuilding a set per page made loading 1,000 pages quadratic: bench_client P1/P6).
-    // Room for all the rows the server announced: growing the set and the list to 10,000 rows
-    // rehashed and moved them a dozen times (bench_client P1).
+    // already have instead of showing them twice. m_index holds the ids of m_rows so that each
+    // page costs its own size, not the model's (rebuilding a set per page made loading 1,000
+    // pages quadratic: bench_client P1/P6), by the hashes the job computed while it parsed.
+    // Room for all the rows the server announced: growing the index and the list to 10,000
+    // rows rehashed and moved them a dozen times (bench_client P1).
     const bool replacing = std::exchange(m_replaceOnFirstPage, false);
     if (replacing) {
         beginResetModel();
         m_rows.clear();
-        m_ids.clear();
+        m_index.clear();
     }
     const qsizetype expected = qMin<qint64>(m_totalCount, MaxReservedRows);
-    if (m_ids.capacity() < expected)
-        m_ids.reserve(expected);
+    if (m_index.capacity() < expected)
+        m_index.reserve(expected);
     if (m_rows.capacity() < expected)
         m_rows.reserve(expected);
-    QList<Wire::TicketSummary> fresh;
-    fresh.reserve(page.result.size());
-    for (const Wire::TicketSummary &t : page.result) {
-        const qsizetype before = m_ids.size();
-        m_ids.insert(t.id); // one lookup: inserted when the size grew
-        if (m_ids.size() != before)
-            fresh.append(t); // shares t's strings (implicitly shared), copies no text
+    // The page's rows are kept in place (moved down over the repeated ones), then moved on.
+    QList<Wire::TicketSummary> &incoming = page.result;
+    const QList<size_t> &hashes = job->idHashes();
+    const qsizetype base = m_rows.size();
+    const auto idAt = [&](qsizetype row) -> const QString & {
+        return row < base ? m_rows.at(row).id : incoming.at(row - base).id;
+    };
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < incoming.size(); ++i) {
+        const QString &id = incoming.at(i).id;
+        const size_t hash = i < hashes.size() ? hashes.at(i) : Wire::ticketIdHash(id);
+        if (!m_index.insert(id, hash, base + kept, idAt))
+            continue;
+        if (kept != i)
+            incoming[kept] = std::move(incoming[i]);
+        ++kept;
     }
+    incoming.resize(kept);
     if (replacing) {
-        m_rows = std::move(fresh);
+        m_rows = std::move(incoming);
         endResetModel();
-    } else if (!fresh.isEmpty()) {
-        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
-        m_rows.append(std::move(fresh));
+    } else if (kept > 0) {
+        beginInsertRows({}, int(base), int(base + kept - 1));
+        m_rows.append(std::move(incoming));
         endInsertRows();
     }
     emit pageLoaded(page.pagination.page);
@@ -250,10 +257,7 @@ void TicketListModel::setReadState(ReadStateStore *store)
 
 int TicketListModel::rowOf(const QString &ticketId) const
 {
-    for (int row = 0; row < m_rows.size(); ++row)
-        if (m_rows.at(row).id == ticketId)
-            return row;
-    return -1;
+    return int(m_index.rowOf(ticketId, m_rows));
 }
 
 void TicketListModel::refresh()
@@ -372,7 +376,7 @@ void TicketListModel::applyRefresh(const QList<Wire::TicketSummary> &incoming)
                 emit statusChanged(t.id, oldStatus, t.status);
         }
     }
-    m_ids = freshIds; // the rows are now exactly `fresh`
+    m_index.rebuild(m_rows); // the rows are now exactly `fresh`
     if (m_refreshPagination) {
         m_totalCount = m_refreshPagination->totalCount;
         m_totalPages = m_refreshPagination->totalPages;

@@ -12,6 +12,7 @@
 // fetchMore() reads ahead: the next pages are fetched concurrently and appended in page order.
 
 #include "api/apiclient.h"
+#include "models/ticketidindex.h"
 #include "wire/types.h"
 
 #include <QAbstractTableModel>
@@ -107,7 +108,7 @@ private:
     Api::ApiClient *m_client;
     Api::TicketQuery m_query;
     QList<Wire::TicketSummary> m_rows;
-    QSet<QString> m_ids;                               // ids of m_rows, kept in step with it
+    TicketIdIndex m_index;                             // ids of m_rows, kept in step with it
     static constexpr qint64 MaxReservedRows = 200'000; // reserved ahead from total_count
     QPointer<Api::ListTicketsJob> m_job;
     Api::ApiError m_lastError;

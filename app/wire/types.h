@@ -4,6 +4,7 @@
 // ankra-support-server. Enumerations are kept as strings: see wire/enums.h.
 
 #include <QDateTime>
+#include <QHashFunctions>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -89,6 +90,13 @@ struct Pagination
 
     friend bool operator==(const Pagination &, const Pagination &) = default;
 };
+
+// The hash TicketListModel indexes its rows by (process-wide random seed: a server cannot choose
+// ids that collide). ListTicketsJob computes it for each row while it parses, off the GUI thread.
+inline size_t ticketIdHash(QStringView id)
+{
+    return qHash(id, QHashSeed::globalSeed());
+}
 
 struct TicketPage
 {

@@ -17,11 +17,11 @@ QNetworkReply *BenchNetworkAccessManager::createRequest(Operation op,
                                                         const QNetworkRequest &request,
                                                         QIODevice *outgoingData)
 {
-    if (!m_identity)
+    if (!m_remote)
         return QNetworkAccessManager::createRequest(op, request, outgoingData);
-    QNetworkRequest plain(request);
-    plain.setRawHeader("Accept-Encoding", "identity");
-    return QNetworkAccessManager::createRequest(op, plain, outgoingData);
+    QNetworkRequest remote(request);
+    remote.setRawHeader("Accept-Encoding", {}); // QNAM then asks for gzip and inflates
+    return QNetworkAccessManager::createRequest(op, remote, outgoingData);
 }
 
 bool BenchServer::start(int tickets, const QStringList &extraArgs, QString *error)

@@ -33,7 +33,9 @@ class BenchNetworkAccessManager : public QNetworkAccessManager
 {
 public:
     using QNetworkAccessManager::QNetworkAccessManager;
-    void setIdentityEncoding(bool identity) { m_identity = identity; }
+    // As if the server were remote: the client asks for compression (ApiClient asks a loopback
+    // server for none), as curl --compressed does.
+    void setAsIfRemote(bool remote) { m_remote = remote; }
 
 protected:
     QNetworkReply *createRequest(Operation op,
@@ -41,7 +43,7 @@ protected:
                                  QIODevice *outgoingData) override;
 
 private:
-    bool m_identity = false;
+    bool m_remote = false;
 };
 
 // Runs a program to completion; returns the wall time in ms, or -1 on a failure (why in `error`).

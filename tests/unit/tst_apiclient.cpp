@@ -94,6 +94,31 @@ private slots:
         QCOMPARE(r.request.rawHeader("X-Ankra-Organisation-Id"),
                  QByteArray("22222222-2222-4222-8222-222222222222"));
         QVERIFY(!r.request.hasRawHeader("Idempotency-Key")); // GETs need none
+        // A remote server may compress (QNAM asks for it and decompresses)...
+        QVERIFY(!r.request.hasRawHeader("Accept-Encoding"));
+    }
+
+    // ...a server on this computer is asked not to: compression there is work for nothing.
+    void loopbackServersAreNotAskedToCompress_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("identity");
+        QTest::newRow("127.0.0.1") << QStringLiteral("http://127.0.0.1:8080") << true;
+        QTest::newRow("localhost") << QStringLiteral("http://localhost:8080/x") << true;
+        QTest::newRow("::1") << QStringLiteral("http://[::1]:8080") << true;
+        QTest::newRow("remote") << QStringLiteral("https://support.example") << false;
+        QTest::newRow("10.0.0.1") << QStringLiteral("https://10.0.0.1") << false;
+    }
+    void loopbackServersAreNotAskedToCompress()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, identity);
+        m_client->setServerUrl(QUrl(url));
+        m_nam->enqueue(200, fixture(QStringLiteral("wire/list_page.json")));
+        auto *job = m_client->listTickets({}, this);
+        QVERIFY(waitFor(job));
+        const QNetworkRequest &r = m_nam->requests().constFirst().request;
+        QCOMPARE(r.rawHeader("Accept-Encoding"), identity ? QByteArray("identity") : QByteArray());
     }
 
     void getTicketParsesAndToleratesTheUnknown()

@@ -86,6 +86,17 @@ private slots:
             << page("{\"id\":\"1\",\"subject\":\"s\",\"status\":\"open\","
                     "\"created_at\":\"2026-11-19T08:00:00+01:00\","
                     "\"updated_at\":\"2026-11-21T10:00:00.123456+00:00\"}");
+        // Strings are scanned eight bytes at a time: what needs a look at every offset of a word.
+        for (int at = 0; at < 17; ++at) {
+            const QByteArray pad(at, 'x');
+            QTest::addRow("escaped quote at %d", at)
+                << page(row("\"cluster_name\":\"" + pad + "\\\"" + pad + "\""));
+            QTest::addRow("backslash at %d", at)
+                << page(row("\"cluster_name\":\"" + pad + "\\\\y\""));
+            QTest::addRow("non-ASCII at %d", at)
+                << page(row("\"cluster_name\":\"" + pad + "\xc3\xa9" + pad + "\""));
+            QTest::addRow("ends at %d", at) << page(row("\"cluster_name\":\"" + pad + "\""));
+        }
         QTest::newRow("several rows")
             << page(row("\"category\":\"technical\"") + "," + row("\"category\":\"technical\"")
                     + "," + row("\"category\":\"billing\""));
@@ -145,6 +156,9 @@ private slots:
         QTest::newRow("lone surrogate") << page(row("\"category\":\"\\ud800\""));
         QTest::newRow("escaped NUL") << page(row("\"category\":\"a\\u0000b\""));
         QTest::newRow("raw control character") << page(row("\"category\":\"a\tb\""));
+        for (int at = 0; at < 17; ++at)
+            QTest::addRow("raw control character at %d", at)
+                << page(row("\"cluster_name\":\"" + QByteArray(at, 'x') + "\x1f" + "yyyyyyyy\""));
         QTest::newRow("invalid UTF-8") << page(row("\"category\":\"a\xc3(b\""));
         QTest::newRow("overlong UTF-8") << page(row("\"category\":\"\xc0\xaf\""));
         QTest::newRow("bad time") << page(row({}).replace("2026-11-20T09:15:00Z", "yesterday"));
