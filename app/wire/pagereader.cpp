@@ -456,7 +456,9 @@ private:
     bool readRows(QList<TicketSummary> &rows);
     bool readPagination(std::array<std::optional<qint64>, 4> &values);
 
-    int m_nextField = 0; // the field that followed the previous one in this page
+    // For each field (and the start of an object, FieldCount), the field that followed it in
+    // the previous row: the one tried first.
+    std::array<int, FieldCount + 1> m_follows{};
     const char *m_p;
     const char *m_end;
     Interner m_status;
@@ -499,13 +501,13 @@ bool PageReader::readTicket(TicketSummary &t)
     if (!consume('{'))
         return false;
     uint seen = 0;
+    int previous = FieldCount; // the start of the object
     if (!consume('}')) {
         do {
             Token k;
             if (!key(k))
                 return false;
-            const int field = fieldOf(k.bytes(), m_nextField);
-            m_nextField = field + 1; // this server's order of the fields
+            const int field = fieldOf(k.bytes(), m_follows[size_t(previous)]);
             if (field < 0) {
                 if (!skipValue(3))
                     return false;
@@ -514,6 +516,8 @@ bool PageReader::readTicket(TicketSummary &t)
             if (seen & (1u << field))
                 return false; // a repeated field: which one counts is the general path's call
             seen |= 1u << field;
+            m_follows[size_t(previous)] = field; // this server's order of the fields
+            previous = field;
             bool ok = false;
             switch (Field(field)) {
             case Id:
