@@ -331,12 +331,25 @@ void MainWindow::showBanner(const QString &text, bool offerRetry)
 {
     m_banner->setText(text);
     m_retry->setVisible(offerRetry);
+    m_bannerIsNetworkError = false;
     m_bannerBox->show();
 }
 
 void MainWindow::onError(const Api::ApiError &error)
 {
+    const bool network = error.kind == Api::ApiError::Kind::Offline
+                         || error.kind == Api::ApiError::Kind::Timeout;
+    if (network && m_offlineShown)
+        return; // the offline banner says so already, with its own "Try now"
     showBanner(error.message, error.kind != Api::ApiError::Kind::Auth);
+    m_bannerIsNetworkError = network;
+}
+
+void MainWindow::setOfflineShown(bool shown)
+{
+    m_offlineShown = shown;
+    if (shown && m_bannerIsNetworkError)
+        m_bannerBox->hide();
 }
 
 void MainWindow::updateCount()

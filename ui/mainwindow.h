@@ -63,6 +63,9 @@ public:
     void setPendingTickets(QAbstractItemModel *pending);
     // A bar above the ticket list (e.g. the offline banner); the window takes ownership.
     void addBanner(QWidget *banner);
+    // Whether a banner added above says the server cannot be reached (OfflineBanner): a failed
+    // load for that same reason then shows no second banner, and the one shown goes.
+    void setOfflineShown(bool shown);
 
 public slots:
     void refresh();
@@ -93,6 +96,8 @@ private:
     QLabel *m_banner;
     QPushButton *m_retry;
     QWidget *m_bannerBox;
+    bool m_offlineShown = false;
+    bool m_bannerIsNetworkError = false; // m_bannerBox shows an Offline/Timeout error
     QLabel *m_count;
     QTimer *m_searchDebounce;
     TicketProxyModel *m_proxy;

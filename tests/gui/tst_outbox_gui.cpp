@@ -15,6 +15,7 @@
 #include "api/apiclient.h"
 #include "models/roles.h"
 #include "models/ticketcontroller.h"
+#include "models/ticketlistmodel.h"
 #include "review/submissionflow.h"
 #include "store/connectivity.h"
 #include "store/outbox.h"
@@ -25,6 +26,7 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -97,6 +99,15 @@ private slots:
         outboxUi->connectivity()->probeNow();
         QTRY_VERIFY_WITH_TIMEOUT(outboxUi->banner()->isVisible(), 20'000);
         QVERIFY(outboxUi->banner()->text().contains(QStringLiteral("offline")));
+        // Reloading the list fails for the same reason: one banner says so, not two.
+        auto *errorBanner = window.findChild<QWidget *>(QStringLiteral("errorBanner"));
+        QVERIFY(errorBanner);
+        QSignalSpy failed(window.ticketModel(), &Models::TicketListModel::errorOccurred);
+        window.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 20'000);
+        QCoreApplication::processEvents();
+        QVERIFY(!errorBanner->isVisible());
+        QVERIFY(outboxUi->banner()->isVisible());
 
         // A reply while offline is queued, not lost.
         auto *reply = window.detailView()->findChild<QPlainTextEdit *>(QStringLiteral("replyEdit"));

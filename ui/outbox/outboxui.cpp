@@ -148,6 +148,7 @@ void OutboxUi::updateButton()
     const int pending = m_outbox->pendingCount();
     m_button->setText(pending > 0 ? tr("Outbox (%1)").arg(pending) : tr("Outbox"));
     m_banner->setState(m_connectivity->isOnline(), pending);
+    m_window->setOfflineShown(!m_connectivity->isOnline());
 }
 
 void OutboxUi::tell(const QString &message)
