@@ -113,25 +113,48 @@ std::optional<Wire::TicketPage> TicketStore::list(const QString &organisationId,
     page.pagination.totalPages = int((page.pagination.totalCount + query.pageSize - 1)
                                      / query.pageSize);
 
-    // The page's rows are chosen on the index alone (tickets_org_updated covers the order and
-    // holds the rowid), as in the team queue: with the cluster join in the same SELECT, OFFSET
+    // The page's rows are chosen on the index alone (tickets_org_updated_status covers the
+    // order and the status filter and holds the rowid), as in the team queue: with the cluster join in the same SELECT, OFFSET
     // read every skipped row - page 1000 of 100k took 160 ms, loading all 1,000 pages ~80 s.
+    // When the previous page of this filter was read in this generation, its last row is where
+    // this one starts: an index seek instead of an OFFSET (the same rows: same data, same order).
+    const std::string startKey = key + '\x1e' + std::to_string(query.pageSize) + '\x1e';
+    const std::optional<PageStart> start = query.page > 1
+                                               ? m_pageStarts.find(startKey
+                                                                       + std::to_string(query.page),
+                                                                   generation)
+                                               : std::nullopt;
+    const QString rowsOf = start ? QStringLiteral(" AND t.updated_at <= ?"
+                                                  " AND NOT (t.updated_at = ? AND t.id <= ?)"
+                                                  " ORDER BY t.updated_at DESC, t.id LIMIT ?")
+                                 : QStringLiteral(
+                                     " ORDER BY t.updated_at DESC, t.id LIMIT ? OFFSET ?");
     q.prepare(QStringLiteral("SELECT ") + SummaryColumns
               + QStringLiteral(" FROM tickets t LEFT JOIN clusters c ON c.id = t.cluster_id"
                                " WHERE t.rowid IN (SELECT t.rowid FROM tickets t WHERE ")
-              + where
-              + QStringLiteral(" ORDER BY t.updated_at DESC, t.id LIMIT ? OFFSET ?)"
-                               " ORDER BY t.updated_at DESC, t.id"));
+              + where + rowsOf + QStringLiteral(") ORDER BY t.updated_at DESC, t.id"));
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
-    q.addBindValue(query.pageSize);
-    q.addBindValue(qint64(query.page - 1) * query.pageSize);
+    if (start) {
+        q.addBindValue(start->updatedAt);
+        q.addBindValue(start->updatedAt);
+        q.addBindValue(start->id);
+        q.addBindValue(query.pageSize);
+    } else {
+        q.addBindValue(query.pageSize);
+        q.addBindValue(qint64(query.page - 1) * query.pageSize);
+    }
     if (!q.exec()) {
         *error = q.lastError().text();
         return std::nullopt;
     }
-    while (q.next())
+    PageStart next;
+    while (q.next()) {
         page.result.append(readSummary(q));
+        next = PageStart{q.value(12).toString(), q.value(0).toString()};
+    }
+    if (page.result.size() == query.pageSize)
+        m_pageStarts.insert(startKey + std::to_string(query.page + 1), generation, std::move(next));
     return page;
 }
 

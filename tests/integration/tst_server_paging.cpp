@@ -1,0 +1,151 @@
+// Paging through the real server's list: a page read right after the one before it starts where
+// that one ended (an index seek, TicketStore's page starts), any other page is found by OFFSET.
+// Both must give the same rows in the same order, with many tickets sharing one updated_at (ties
+// broken by id), and again after a change moved a ticket to the top.
+
+#include "testserver.h"
+
+#include "wire/json.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryFile>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace Ankra;
+
+namespace {
+
+constexpr int Tickets = 237;
+
+} // namespace
+
+class TestServerPaging : public QObject
+{
+    Q_OBJECT
+private:
+    Test::TestServer m_server;
+    QString m_token;
+    QNetworkAccessManager m_nam;
+
+    QByteArray send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body)
+    {
+        QNetworkRequest request(m_server.url().resolved(QUrl(pathAndQuery)));
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+        if (!body.isEmpty())
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QStringLiteral("application/json"));
+        QNetworkReply *reply = body.isEmpty() ? m_nam.sendCustomRequest(request, method)
+                                              : m_nam.sendCustomRequest(request, method, body);
+        QSignalSpy spy(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            spy.wait(10'000);
+        const QByteArray data = reply->readAll();
+        reply->deleteLater();
+        return data;
+    }
+
+    // The ids of one page of `pageSize`.
+    QStringList pageIds(int page, int pageSize)
+    {
+        const QByteArray body = send("GET",
+                                     QStringLiteral(
+                                         "/api/v1/org/support/tickets?page=%1&page_size=%2")
+                                         .arg(page)
+                                         .arg(pageSize),
+                                     {});
+        auto parsed = Wire::parseTicketPage(QJsonDocument::fromJson(body).object());
+        if (Wire::isError(parsed))
+            return {QStringLiteral("<bad page: %1>").arg(QString::fromUtf8(body.left(200)))};
+        QStringList ids;
+        for (const Wire::TicketSummary &t : std::get<Wire::TicketPage>(parsed).result)
+            ids.append(t.id);
+        return ids;
+    }
+
+    // All ids, pages read first to last (each page after the one before it: seeks) or last to
+    // first (no page after its predecessor: OFFSETs), concatenated in page order.
+    QStringList allIds(int pageSize, bool lastToFirst)
+    {
+        const int pages = (Tickets + pageSize - 1) / pageSize;
+        QList<QStringList> byPage(pages);
+        for (int i = 0; i < pages; ++i) {
+            const int page = lastToFirst ? pages - i : i + 1;
+            byPage[page - 1] = pageIds(page, pageSize);
+        }
+        QStringList ids;
+        for (const QStringList &p : std::as_const(byPage))
+            ids += p;
+        return ids;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_token = m_server.createToken(QStringLiteral("Paging Org"), QStringLiteral("pager"));
+        QVERIFY(!m_token.isEmpty());
+        // Groups of up to 10 tickets share one timestamp: ties everywhere, also across pages.
+        QTemporaryFile jsonl;
+        QVERIFY(jsonl.open());
+        for (int i = 0; i < Tickets; ++i)
+            jsonl.write(QStringLiteral("{\"subject\":\"Paging %1\",\"description\":\"Paging "
+                                       "test.\",\"category\":\"technical\",\"created_at\":"
+                                       "\"2026-11-%2T08:00:00Z\"}\n")
+                            .arg(i)
+                            .arg(1 + i / 10, 2, 10, QChar(u'0'))
+                            .toUtf8());
+        jsonl.flush();
+        QProcess import;
+        import.start(Test::TestServer::binary(),
+                     {QStringLiteral("import"),
+                      QStringLiteral("--data-dir"),
+                      m_server.dataDir(),
+                      QStringLiteral("--org"),
+                      QStringLiteral("Paging Org"),
+                      jsonl.fileName()});
+        QVERIFY(import.waitForFinished(60'000));
+        QCOMPARE(import.exitCode(), 0);
+        QString error;
+        QVERIFY2(m_server.start(false, &error), qPrintable(error));
+    }
+
+    void seeksAndOffsetsGiveTheSameRows()
+    {
+        const QStringList byOffset = allIds(10, true);
+        QCOMPARE(byOffset.size(), Tickets);
+        QCOMPARE(QSet<QString>(byOffset.begin(), byOffset.end()).size(), Tickets);
+        QCOMPARE(allIds(10, false), byOffset); // page starts known from here on
+        QCOMPARE(allIds(10, false), byOffset);
+        // Other page sizes partition the same order.
+        QCOMPARE(allIds(7, false), byOffset);
+        QCOMPARE(allIds(7, true), byOffset);
+        QCOMPARE(allIds(7, false), byOffset);
+    }
+
+    void aChangeStartsOver()
+    {
+        const QStringList before = allIds(10, false);
+        // A reply moves a ticket from the middle of a tie to the top.
+        const QString moved = before.at(Tickets / 2);
+        const QByteArray answer
+            = send("POST",
+                   QStringLiteral("/api/v1/org/support/tickets/%1/comments").arg(moved),
+                   R"({"body":"Moves it to the top."})");
+        QVERIFY2(answer.contains(moved.toUtf8()), answer.constData());
+        QStringList expected = before;
+        expected.removeOne(moved);
+        expected.prepend(moved);
+        QCOMPARE(allIds(10, false), expected);
+        QCOMPARE(allIds(10, true), expected);
+        QCOMPARE(allIds(10, false), expected);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerPaging)
+#include "tst_server_paging.moc"
