@@ -19,6 +19,7 @@
 #include "wire/enums.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -139,11 +140,19 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     rightLayout->addWidget(m_bannerBox);
     rightLayout->addWidget(m_list, 1);
 
-    m_detail = new DetailView(m_controller, this);
+    // What the DetailView shows with no ticket open, until it is built (detailView()). The
+    // DetailView's own words: the same translation.
+    auto *standIn
+        = new QLabel(QCoreApplication::translate("Ankra::Ui::DetailView",
+                                                 "Select a ticket and press Enter to open it."),
+                     this);
+    standIn->setAlignment(Qt::AlignCenter);
+    m_detailStandIn = standIn;
     auto *listAndDetail = new QSplitter(Qt::Horizontal, this);
+    m_listAndDetail = listAndDetail;
     listAndDetail->setObjectName(QStringLiteral("listDetailSplitter"));
     listAndDetail->addWidget(right);
-    listAndDetail->addWidget(m_detail);
+    listAndDetail->addWidget(m_detailStandIn);
     listAndDetail->setStretchFactor(0, 3);
     listAndDetail->setStretchFactor(1, 2);
     // The list needs room for its seven columns; the subject column takes what is left.
@@ -160,15 +169,10 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     connect(m_list, &QTreeView::activated, this, [this](const QModelIndex &index) {
         openTicket(index.data(Models::IdRole).toString());
     });
-    // The user's own change (reply, close, upload): update the rows in place and the counts.
-    connect(m_detail, &DetailView::ticketUpdated, this, [this] {
-        m_model->refresh();
-        m_counter->refresh();
-    });
     auto *replyAction = new QAction(tr("Reply"), this);
     replyAction->setObjectName(QStringLiteral("replyAction"));
     replyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    connect(replyAction, &QAction::triggered, m_detail, &DetailView::focusReply);
+    connect(replyAction, &QAction::triggered, this, [this] { detailView()->focusReply(); });
     addAction(replyAction);
 
     m_count = new QLabel(this);
@@ -231,6 +235,7 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
             m_readState->markRead(m_controller->ticket().id, m_controller->ticket().updatedAt);
     });
 
+    AfterFirstPaint::run(this, [this] { detailView(); });
     if (m_client->hasToken()) {
         applyQuery();
         // Not needed for the first picture (their answers would be handled before it): the
@@ -244,6 +249,26 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
         showBanner(tr("Not signed in: no API token. Start with ANKRA_API_TOKEN set, or use "
                       "make run for the local demo server."),
                    false);
+}
+
+DetailView *MainWindow::detailView() const
+{
+    if (m_detail)
+        return m_detail;
+    auto *self = const_cast<MainWindow *>(this);
+    self->m_detail = new DetailView(m_controller, self);
+    // The user's own change (reply, close, upload): update the rows in place and the counts.
+    connect(m_detail, &DetailView::ticketUpdated, self, [self] {
+        self->m_model->refresh();
+        self->m_counter->refresh();
+    });
+    if (m_syntax)
+        m_detail->setSyntaxRepository(m_syntax);
+    // Same place, size and visibility in the splitter (also a restored splitter state).
+    m_listAndDetail->replaceWidget(m_listAndDetail->indexOf(m_detailStandIn), m_detail);
+    m_detailStandIn->deleteLater();
+    self->m_detailStandIn = nullptr;
+    return m_detail;
 }
 
 void MainWindow::applyQuery()
@@ -275,7 +300,9 @@ void MainWindow::setReadState(Models::ReadStateStore *store)
 
 void MainWindow::setSyntaxRepository(KSyntaxHighlighting::Repository *repository)
 {
-    m_detail->setSyntaxRepository(repository);
+    m_syntax = repository;
+    if (m_detail)
+        m_detail->setSyntaxRepository(repository);
 }
 
 void MainWindow::addToolBarWidget(QWidget *widget)

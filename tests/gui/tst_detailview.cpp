@@ -109,8 +109,12 @@ private slots:
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
         m_list = m_window->findChild<QTreeView *>(QStringLiteral("ticketList"));
-        m_detail = m_window->findChild<Ui::DetailView *>(QStringLiteral("detailView"));
-        QVERIFY(m_list && m_detail);
+        // The detail pane is built once the window has painted, without anyone asking for it
+        // (a label stands in for it in the first picture).
+        QTRY_VERIFY(m_window->findChild<Ui::DetailView *>(QStringLiteral("detailView")));
+        m_detail = m_window->detailView();
+        QCOMPARE(m_detail, m_window->findChild<Ui::DetailView *>(QStringLiteral("detailView")));
+        QVERIFY(m_list && m_detail && m_detail->isVisible());
         auto *sidebar = m_window->findChild<QListWidget *>(QStringLiteral("viewSidebar"));
         sidebar->setCurrentRow(sidebar->count() - 1); // All
         QTRY_VERIFY_WITH_TIMEOUT(m_list->model()->rowCount() > 10
