@@ -54,19 +54,8 @@ bool BenchServer::start(int tickets, const QStringList &extraArgs, QString *erro
             }
         }
         jsonl.flush();
-        QProcess import;
-        import.start(Test::TestServer::binary(),
-                     {QStringLiteral("import"),
-                      QStringLiteral("--data-dir"),
-                      m_server.dataDir(),
-                      QStringLiteral("--org"),
-                      QStringLiteral("Bench Org"),
-                      jsonl.fileName()});
-        if (!import.waitForFinished(120'000) || import.exitCode() != 0) {
-            *error = QStringLiteral("import failed: ")
-                     + QString::fromUtf8(import.readAllStandardError());
+        if (!m_server.importTickets(QStringLiteral("Bench Org"), jsonl.fileName(), error))
             return false;
-        }
     }
     m_server.setExtraArguments(QStringList{QStringLiteral("--quiet")} + extraArgs);
     return m_server.start(false, error);

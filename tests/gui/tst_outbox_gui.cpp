@@ -32,6 +32,8 @@
 #include <QToolButton>
 #include <QTreeView>
 
+#include <memory>
+
 using namespace Ankra;
 
 namespace {
@@ -58,6 +60,40 @@ QString statusLabelOf(QAbstractItemModel *model, const QString &subject)
     return {};
 }
 
+// The main window with the outbox installed, against a real server (demo data), its first rows
+// shown. Probes every 200 ms while offline; two attempts per request.
+struct OutboxWindow
+{
+    Test::TestServer server;
+    QNetworkAccessManager nam;
+    Api::ApiClient client{&nam};
+    QTemporaryDir dir;
+    std::unique_ptr<Ui::MainWindow> window;
+    Ui::OutboxUi *outboxUi = nullptr;
+    QTreeView *list = nullptr;
+
+    bool start()
+    {
+        QString error;
+        if (!server.start(true, &error)) {
+            qWarning("%s", qPrintable(error));
+            return false;
+        }
+        client.setServerUrl(server.url());
+        client.setToken(server.token());
+        client.setRetryPolicy({2, 50, 1'000, 15'000});
+        window = std::make_unique<Ui::MainWindow>(&client);
+        outboxUi = Ui::OutboxUi::install(window.get(),
+                                         &client,
+                                         dir.filePath(QStringLiteral("outbox.sqlite")),
+                                         200);
+        window->show();
+        list = window->findChild<QTreeView *>(QStringLiteral("ticketList"));
+        return outboxUi && list && QTest::qWaitForWindowExposed(window.get())
+               && QTest::qWaitFor([this] { return list->model()->rowCount() > 0; }, 20'000);
+    }
+};
+
 } // namespace
 
 class TestOutboxGui : public QObject
@@ -68,25 +104,12 @@ private slots:
     // gives: one banner says so, not two.
     void oneBannerWhenOffline()
     {
-        Test::TestServer server;
-        QString error;
-        QVERIFY2(server.start(true, &error), qPrintable(error));
-        QNetworkAccessManager nam;
-        Api::ApiClient client(&nam);
-        client.setServerUrl(server.url());
-        client.setToken(server.token());
-        client.setRetryPolicy({2, 50, 1'000, 15'000});
-        QTemporaryDir dir;
-        Ui::MainWindow window(&client);
-        auto *outboxUi = Ui::OutboxUi::install(&window,
-                                               &client,
-                                               dir.filePath(QStringLiteral("outbox.sqlite")),
-                                               200);
-        QVERIFY(outboxUi);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *list = window.findChild<QTreeView *>(QStringLiteral("ticketList"));
-        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() > 0, 20'000);
+        OutboxWindow w;
+        QVERIFY(w.start());
+        Test::TestServer &server = w.server;
+        Ui::MainWindow &window = *w.window;
+        Ui::OutboxUi *outboxUi = w.outboxUi;
+        QTreeView *list = w.list;
         auto *errorBanner = window.findChild<QWidget *>(QStringLiteral("errorBanner"));
         QVERIFY(errorBanner);
 
@@ -104,26 +127,14 @@ private slots:
 
     void queueWhileDownThenSent()
     {
-        Test::TestServer server;
+        OutboxWindow w;
+        QVERIFY(w.start());
+        Test::TestServer &server = w.server;
+        Api::ApiClient &client = w.client;
+        Ui::MainWindow &window = *w.window;
+        Ui::OutboxUi *outboxUi = w.outboxUi;
+        QTreeView *list = w.list;
         QString error;
-        QVERIFY2(server.start(true, &error), qPrintable(error));
-        QNetworkAccessManager nam;
-        Api::ApiClient client(&nam);
-        client.setServerUrl(server.url());
-        client.setToken(server.token());
-        client.setRetryPolicy({2, 50, 1'000, 15'000});
-        QTemporaryDir dir;
-
-        Ui::MainWindow window(&client);
-        auto *outboxUi = Ui::OutboxUi::install(&window,
-                                               &client,
-                                               dir.filePath(QStringLiteral("outbox.sqlite")),
-                                               200);
-        QVERIFY(outboxUi);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *list = window.findChild<QTreeView *>(QStringLiteral("ticketList"));
-        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() > 0, 20'000);
         QVERIFY(!outboxUi->banner()->isVisible());
 
         // Open a ticket while online: the reply goes to it later.

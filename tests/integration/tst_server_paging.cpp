@@ -10,7 +10,6 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryFile>
@@ -101,17 +100,9 @@ private slots:
                             .arg(1 + i / 10, 2, 10, QChar(u'0'))
                             .toUtf8());
         jsonl.flush();
-        QProcess import;
-        import.start(Test::TestServer::binary(),
-                     {QStringLiteral("import"),
-                      QStringLiteral("--data-dir"),
-                      m_server.dataDir(),
-                      QStringLiteral("--org"),
-                      QStringLiteral("Paging Org"),
-                      jsonl.fileName()});
-        QVERIFY(import.waitForFinished(60'000));
-        QCOMPARE(import.exitCode(), 0);
         QString error;
+        QVERIFY2(m_server.importTickets(QStringLiteral("Paging Org"), jsonl.fileName(), &error),
+                 qPrintable(error));
         QVERIFY2(m_server.start(false, &error), qPrintable(error));
     }
 

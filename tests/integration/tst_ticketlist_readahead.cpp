@@ -11,7 +11,6 @@
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryFile>
@@ -129,17 +128,9 @@ private slots:
                             .arg(i)
                             .toUtf8());
         jsonl.flush();
-        QProcess import;
-        import.start(Test::TestServer::binary(),
-                     {QStringLiteral("import"),
-                      QStringLiteral("--data-dir"),
-                      m_server.dataDir(),
-                      QStringLiteral("--org"),
-                      QStringLiteral("Read Ahead Org"),
-                      jsonl.fileName()});
-        QVERIFY(import.waitForFinished(60'000));
-        QCOMPARE(import.exitCode(), 0);
         QString error;
+        QVERIFY2(m_server.importTickets(QStringLiteral("Read Ahead Org"), jsonl.fileName(), &error),
+                 qPrintable(error));
         QVERIFY2(m_server.start(false, &error), qPrintable(error));
     }
 

@@ -110,4 +110,23 @@ QString TestServer::createToken(const QString &organisation, const QString &user
     return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
 }
 
+bool TestServer::importTickets(const QString &organisation, const QString &jsonlPath, QString *error)
+{
+    QProcess import;
+    import.start(binary(),
+                 {QStringLiteral("import"),
+                  QStringLiteral("--data-dir"),
+                  m_dataDir.path(),
+                  QStringLiteral("--org"),
+                  organisation,
+                  jsonlPath});
+    if (import.waitForFinished(120'000) && import.exitStatus() == QProcess::NormalExit
+        && import.exitCode() == 0)
+        return true;
+    if (error)
+        *error = QStringLiteral("import failed: ")
+                 + QString::fromUtf8(import.readAllStandardError());
+    return false;
+}
+
 } // namespace Ankra::Test

@@ -26,6 +26,9 @@ public:
     void setExtraArguments(const QStringList &args) { m_extraArgs = args; }
     // Creates another token (optionally in another organisation) with the CLI.
     QString createToken(const QString &organisation, const QString &user, bool team = false);
+    // Imports tickets (the CLI's `import`: one JSON object per line of `jsonlPath`) into
+    // `organisation`; with the server stopped. False with the CLI's complaint in `error`.
+    bool importTickets(const QString &organisation, const QString &jsonlPath, QString *error);
 
     QUrl url() const { return m_url; }
     QString token() const { return m_token; }
