@@ -5,6 +5,8 @@
 
 #include <QFileInfo>
 
+#include <utility>
+
 namespace Ankra::Models {
 
 TicketController::TicketController(Api::ApiClient *client, QObject *parent)
@@ -31,6 +33,7 @@ void TicketController::open(const QString &ticketId)
         m_loadJob->cancel();
         m_loadJob->deleteLater();
     }
+    m_reloadAgain = false;
     m_ticketId = ticketId;
     m_ticket = {};
     m_replyKey.clear();
@@ -53,8 +56,14 @@ void TicketController::open(const QString &ticketId)
 
 void TicketController::reload()
 {
-    if (m_ticketId.isEmpty() || m_loadJob)
+    if (m_ticketId.isEmpty())
         return;
+    // Asked again while loading: once more after it (the caller may know of a change the
+    // running load was too early for, e.g. the outbox's reply just sent).
+    if (m_loadJob) {
+        m_reloadAgain = true;
+        return;
+    }
     auto *job = startLoad(m_ticketId);
     m_loadJob = job;
     emit loadingChanged(true);
@@ -65,11 +74,14 @@ void TicketController::reload()
         m_loadJob = nullptr;
         emit loadingChanged(false);
         if (!job->ok()) {
+            m_reloadAgain = false; // it would fail the same way now
             if (job->error().kind != Api::ApiError::Kind::Cancelled)
                 emit errorOccurred(Operation::Load, job->error());
             return;
         }
         applyTicket(job->ticket());
+        if (std::exchange(m_reloadAgain, false))
+            reload();
     });
 }
 

@@ -96,6 +96,7 @@ private:
     AttachmentListModel m_attachments;
     Wire::Limits m_limits;
     QPointer<Api::TicketJob> m_loadJob;
+    bool m_reloadAgain = false; // reload() while loading: once more after it
     QPointer<Api::TicketJob> m_replyJob;
     QPointer<Api::TicketJob> m_closeJob;
     QList<QPointer<Api::UploadJob>> m_uploads;

@@ -262,8 +262,13 @@ int TicketListModel::rowOf(const QString &ticketId) const
 
 void TicketListModel::refresh()
 {
-    if (m_refreshJob)
+    // A refresh asked for while one is on its way runs again after it: the caller may know of a
+    // change the running one was too early for (the outbox sends a ticket while a refresh for
+    // the reply sent before it is still out: the new ticket showed only at the next poll).
+    if (m_refreshJob) {
+        m_refreshPending = true;
         return;
+    }
     if (m_showingCache) { // ask for the first page again, without a reset
         if (m_job)
             m_refreshPending = true;
@@ -301,6 +306,7 @@ void TicketListModel::onRefreshPageFinished()
     m_refreshJob = nullptr;
     job->deleteLater();
     if (!job->ok()) {
+        m_refreshPending = false; // it would fail the same way now; the next poll tries again
         m_lastError = job->error();
         if (m_lastError.kind != Api::ApiError::Kind::Cancelled) {
             clearReplacedRows(); // the previous query's rows are not this one's
@@ -319,6 +325,8 @@ void TicketListModel::onRefreshPageFinished()
     }
     m_lastError = {};
     applyRefresh(std::exchange(m_refreshRows, {}));
+    if (std::exchange(m_refreshPending, false))
+        refresh();
 }
 
 void TicketListModel::applyRefresh(const QList<Wire::TicketSummary> &incoming)

@@ -49,7 +49,7 @@ public:
     const Api::TicketQuery &query() const { return m_query; }
     void reload();
     // Re-fetches the loaded pages (at least the first) and applies the changes incrementally.
-    // Deferred while a page is loading; a second call while refreshing is coalesced.
+    // Deferred while a page is loading; calls while refreshing make one more refresh after it.
     void refresh();
     bool isRefreshing() const { return m_refreshJob != nullptr; }
     void setReadState(ReadStateStore *store);

@@ -252,6 +252,45 @@ private slots:
         QCOMPARE(status.count(), 0);
     }
 
+    // reload() while a load is on its way loads once more after it (the caller may know of a
+    // change the running load was too early for: the outbox's reply just sent showed only at
+    // the next poll). Counted on the wire: two loads of the ticket, then nothing more.
+    void reloadWhileLoadingLoadsOnceMore()
+    {
+        struct CountingNam : QNetworkAccessManager
+        {
+            QString path;
+            int gets = 0;
+            QNetworkReply *createRequest(Operation op,
+                                         const QNetworkRequest &request,
+                                         QIODevice *data) override
+            {
+                if (op == GetOperation && request.url().path() == path)
+                    ++gets;
+                return QNetworkAccessManager::createRequest(op, request, data);
+            }
+        } nam;
+        Api::ApiClient client(&nam);
+        setUp(client);
+        Models::TicketListModel model(&client);
+        Models::TicketController controller(&client);
+        model.setQuery({});
+        QVERIFY(loadPages(model, 1));
+        const QString id = model.ticketAt(0).id;
+        controller.open(id);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.hasTicket() && !controller.isLoading(), 10'000);
+        nam.path = QStringLiteral("/api/v1/org/support/tickets/") + id;
+        QSignalSpy changed(&controller, &Models::TicketController::ticketChanged);
+        controller.reload();
+        QVERIFY(controller.isLoading());
+        controller.reload(); // both make one more load after the running one
+        controller.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(changed.size() == 2 && !controller.isLoading(), 10'000);
+        QTest::qWait(200);
+        QCOMPARE(nam.gets, 2);
+        QCOMPARE(changed.size(), 2);
+    }
+
     void unreadUntilOpened()
     {
         const QString path = m_dir.filePath(QStringLiteral("read-state.ini"));

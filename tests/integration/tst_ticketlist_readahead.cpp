@@ -158,6 +158,33 @@ private slots:
         QCOMPARE(nam.listRequests, Tickets / PageSize);
     }
 
+    // A refresh asked for while one is on its way is not dropped: the caller may know of a
+    // change the running one was too early for (the outbox's sent ticket waited for the poll).
+    void refreshWhileRefreshingRunsOnceMore()
+    {
+        CountingNetworkAccessManager nam;
+        Api::ApiClient client(&nam);
+        setUp(client);
+        Models::TicketListModel model(&client);
+        Api::TicketQuery query;
+        query.pageSize = PageSize;
+        model.setQuery(query);
+        QVERIFY(QTest::qWaitFor([&] { return model.rowCount() == PageSize; }, 20'000));
+        QTest::qWait(200); // the pages read ahead arrive: not counted below
+        QSignalSpy refreshed(&model, &Models::TicketListModel::refreshed);
+        nam.listRequests = 0;
+        model.refresh();
+        QVERIFY(model.isRefreshing());
+        model.refresh(); // both of these make one more refresh after the running one
+        model.refresh();
+        QVERIFY(QTest::qWaitFor([&] { return refreshed.size() == 2 && !model.isRefreshing(); },
+                                20'000));
+        QTest::qWait(200);
+        QCOMPARE(refreshed.size(), 2);
+        QCOMPARE(nam.listRequests, 2); // one page loaded, refreshed twice
+        QCOMPARE(model.rowCount(), PageSize);
+    }
+
     // QTreeView calls fetchMore() from the middle of its layout: a page that is already here
     // must not be inserted from within that call (the view has no layout at that moment).
     void fetchMoreNeverInsertsRowsFromWithinTheCall()
