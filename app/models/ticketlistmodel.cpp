@@ -4,8 +4,6 @@
 #include "models/roles.h"
 #include "wire/enums.h"
 
-#include <QSet>
-
 namespace Ankra::Models {
 
 TicketListModel::TicketListModel(Api::ApiClient *client, QObject *parent)
@@ -160,14 +158,17 @@ void TicketListModel::onPageFinished()
     // until now) row by row: rows that did not change are neither laid out nor painted again,
     // and a selected ticket that is still there stays selected. More than two pages of other
     // rows are replaced with one reset below instead (removing them in runs would cost more).
+    // The second page is asked for as soon as the first is here, before the first is shown:
+    // it is what a scroll shows next, and its round trip then overlaps the first page's layout
+    // and paint (~10 ms that delayed it, bench_client P1).
+    if (page.pagination.page == 1 && page.pagination.totalPages > 1 && m_readAhead.isEmpty()) {
+        m_totalPages = page.pagination.totalPages; // the bound of the read-ahead
+        readAhead(2);
+    }
     const bool fewShown = m_rows.size() <= 2 * qMax(1, m_query.pageSize);
     if (m_showingCache || (m_replaceOnFirstPage && fewShown)) {
         const bool wasCache = std::exchange(m_showingCache, false);
         m_replaceOnFirstPage = false;
-        if (page.pagination.totalPages > 1 && m_readAhead.isEmpty()) {
-            m_totalPages = page.pagination.totalPages; // the bound of the read-ahead
-            readAhead(2); // on its way while this page is applied and painted
-        }
         m_replacingCache = true; // no "status changed" news from a replacement
         m_refreshPages = 1;
         m_refreshPagination = page.pagination;
@@ -183,11 +184,6 @@ void TicketListModel::onPageFinished()
     m_totalPages = page.pagination.totalPages;
     m_totalCount = page.pagination.totalCount;
     m_loadedPages = qMax(m_loadedPages, page.pagination.page);
-    // The second page is asked for as soon as the first is here, before the first is shown:
-    // it is what a scroll shows next, and its round trip then overlaps the first page's layout
-    // and paint (~10 ms that delayed it, bench_client P1).
-    if (page.pagination.page == 1 && m_totalPages > 1 && m_readAhead.isEmpty())
-        readAhead(2);
 
     // A ticket may move between pages while we page through (updated_at order): skip rows we
     // already have instead of showing them twice. m_index holds the ids of m_rows so that each
@@ -332,22 +328,24 @@ void TicketListModel::onRefreshPageFinished()
 void TicketListModel::applyRefresh(const QList<Wire::TicketSummary> &incoming)
 {
     // Pages fetched one after another may overlap when a ticket moved meanwhile: keep the first.
+    // Indexed as they will stand: once the rows below are in step, this is m_rows' index.
     QList<Wire::TicketSummary> fresh;
-    QSet<QString> freshIds;
+    TicketIdIndex freshIndex;
+    freshIndex.reserve(incoming.size());
+    const auto freshId = [&](qsizetype row) -> const QString & { return fresh.at(row).id; };
     for (const Wire::TicketSummary &t : incoming)
-        if (!freshIds.contains(t.id)) {
-            freshIds.insert(t.id);
+        if (freshIndex.insert(t.id, Wire::ticketIdHash(t.id), fresh.size(), freshId))
             fresh.append(t);
-        }
+    const auto isFresh = [&](const QString &id) { return freshIndex.rowOf(id, fresh) >= 0; };
 
     // 1. Remove the rows that left the loaded range, bottom up, in contiguous runs.
     for (int row = int(m_rows.size()) - 1; row >= 0;) {
-        if (freshIds.contains(m_rows.at(row).id)) {
+        if (isFresh(m_rows.at(row).id)) {
             --row;
             continue;
         }
         int first = row;
-        while (first > 0 && !freshIds.contains(m_rows.at(first - 1).id))
+        while (first > 0 && !isFresh(m_rows.at(first - 1).id))
             --first;
         beginRemoveRows({}, first, row);
         m_rows.remove(first, row - first + 1);
@@ -384,7 +382,7 @@ void TicketListModel::applyRefresh(const QList<Wire::TicketSummary> &incoming)
                 emit statusChanged(t.id, oldStatus, t.status);
         }
     }
-    m_index.rebuild(m_rows); // the rows are now exactly `fresh`
+    m_index = std::move(freshIndex); // the rows are now exactly `fresh`, in its order
     if (m_refreshPagination) {
         m_totalCount = m_refreshPagination->totalCount;
         m_totalPages = m_refreshPagination->totalPages;

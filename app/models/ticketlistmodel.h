@@ -18,7 +18,6 @@
 #include <QAbstractTableModel>
 #include <QMap>
 #include <QPointer>
-#include <QSet>
 
 #include <functional>
 #include <optional>
