@@ -11,9 +11,14 @@ namespace Ankra::Server {
 ElasticPool::ElasticPool(Options options)
     : m_options(std::move(options))
 {
-    std::lock_guard lock(m_mutex);
-    for (size_t i = 0; i < m_options.coreThreads; ++i)
-        startWorkerLocked();
+    try {
+        std::lock_guard lock(m_mutex);
+        for (size_t i = 0; i < m_options.coreThreads; ++i)
+            startWorkerLocked();
+    } catch (...) {
+        shutdown(); // the threads already started: a joinable std::thread must not be destroyed
+        throw;
+    }
 }
 
 ElasticPool::~ElasticPool()
@@ -64,17 +69,14 @@ void ElasticPool::shutdown()
         m_shutdown = true;
     }
     m_wake.notify_all();
-    for (;;) {
-        std::list<Worker> workers;
-        {
-            std::lock_guard lock(m_mutex);
-            workers.swap(m_workers);
-        }
-        if (workers.empty())
-            break;
-        for (Worker &worker : workers)
-            worker.thread.join();
+    // No worker starts once m_shutdown is set (enqueue() checks it under the same lock).
+    std::list<Worker> workers;
+    {
+        std::lock_guard lock(m_mutex);
+        workers.swap(m_workers);
     }
+    for (Worker &worker : workers)
+        worker.thread.join();
 }
 
 size_t ElasticPool::threadCount() const

@@ -148,13 +148,13 @@ std::optional<Wire::TicketPage> TicketStore::list(const QString &organisationId,
         *error = q.lastError().text();
         return std::nullopt;
     }
-    PageStart next;
     while (q.next()) {
         page.result.append(readSummary(q));
-        next = PageStart{q.value(12).toString(), q.value(0).toString()};
+        if (page.result.size() == query.pageSize) // a full page: its last row starts the next
+            m_pageStarts.insert(startKey + std::to_string(query.page + 1),
+                                generation,
+                                PageStart{q.value(12).toString(), page.result.last().id});
     }
-    if (page.result.size() == query.pageSize)
-        m_pageStarts.insert(startKey + std::to_string(query.page + 1), generation, std::move(next));
     return page;
 }
 
