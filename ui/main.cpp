@@ -22,7 +22,6 @@
 
 #include "api/apiclient.h"
 #include "api/serverurl.h"
-#include "api/teamjobs.h"
 #include "instance/singleinstance.h"
 #include "instance/ticketurl.h"
 #include "models/cannedreplies.h"
@@ -461,6 +460,7 @@ int main(int argc, char *argv[])
                     accounts.remove(gone);
                     if (auto *cacheUi = window ? window->findChild<Ui::CacheUi *>() : nullptr)
                         cacheUi->cache()->clear(); // a removed account leaves nothing behind
+                    sessionRole.cancel();          // a late answer must not reopen this session
                     saveWindowState();
                     window.reset();
                     client.setToken({});
@@ -501,6 +501,7 @@ int main(int argc, char *argv[])
             [&](const Secrets::Account &gone) {
                 keychain.remove(gone.tokenKey(), &app, [&, gone](const Secrets::SecretResult &r) {
                     accounts.remove(gone);
+                    sessionRole.cancel(); // a late answer must not reopen this session
                     saveWindowState();
                     staffWindow.reset();
                     client.setToken({});

@@ -7,6 +7,8 @@
 #include <QSettings>
 #include <QUrl>
 
+#include <utility>
+
 namespace Ankra::Ui {
 
 namespace {
@@ -27,9 +29,14 @@ SessionRole::SessionRole(QSettings *settings, QObject *parent)
 
 SessionRole::~SessionRole()
 {
-    if (Api::MeJob *probe = m_probe) {
-        m_probe = nullptr; // its finished() decides nothing any more
-        probe->cancel();
+    cancel();
+}
+
+void SessionRole::cancel()
+{
+    if (QPointer<Api::MeJob> probe = std::exchange(m_probe, nullptr)) {
+        probe->cancel(); // its finished() is ignored: m_probe no longer points to it
+        probe->deleteLater();
     }
 }
 
@@ -58,12 +65,7 @@ SessionRole::Remembered SessionRole::remembered(const QString &key) const
 
 void SessionRole::start(Api::ApiClient *client, const QString &key)
 {
-    if (m_probe) {
-        QPointer<Api::MeJob> old = m_probe;
-        m_probe = nullptr;
-        old->cancel(); // its finished() is ignored: m_probe no longer points to it
-        old->deleteLater();
-    }
+    cancel();
     m_key = key;
     m_decided = false;
     auto *probe = Api::TeamApi(client).me(this);

@@ -43,6 +43,8 @@ public:
     // the probe finds another one; without one, once when the probe answers. Cancels an
     // earlier start.
     void start(Api::ApiClient *client, const QString &key);
+    // Forgets the probe on its way: its answer decides nothing (the session was signed out).
+    void cancel();
     bool isProbing() const;
 
     // What is remembered for `key`; `known` false when nothing is.
