@@ -231,6 +231,17 @@ private slots:
         QVERIFY(!ran);
     }
 
+    // A window that is never painted (started minimised) still gets its work done, later.
+    void workRunsAlsoWithoutAPaint()
+    {
+        QWidget window; // never shown
+        bool ran = false;
+        Ui::AfterFirstPaint::run(&window, [&] { ran = true; });
+        QTest::qWait(200);
+        QVERIFY(!ran);
+        QTRY_VERIFY_WITH_TIMEOUT(ran, 10'000);
+    }
+
     void lazyIconsLookTheSame()
     {
         Ui::LazyIconStyle style(QApplication::style()->name());

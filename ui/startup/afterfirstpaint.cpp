@@ -6,6 +6,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <utility>
+
 namespace Ankra::Ui::AfterFirstPaint {
 
 namespace {
@@ -25,6 +27,11 @@ public:
         m_idle.setInterval(0);
         connect(&m_idle, &QTimer::timeout, this, &Waiter::runNext);
         qApp->installEventFilter(this);
+        // A window that is not painted soon (started minimised, on another desktop) must not
+        // hold back the outbox, the cache and the drafts: they start then anyway.
+        m_fallback.setSingleShot(true);
+        connect(&m_fallback, &QTimer::timeout, this, &Waiter::painted);
+        m_fallback.start(FallbackMs);
     }
 
     void add(std::function<void()> work)
@@ -38,16 +45,24 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         if (!m_painted && event->type() == QEvent::Paint && watched->isWidgetType()
-            && static_cast<QWidget *>(watched)->window() == m_window) {
-            m_painted = true;
-            qApp->removeEventFilter(this);
-            if (!m_work.isEmpty())
-                m_idle.start();
-        }
+            && static_cast<QWidget *>(watched)->window() == m_window)
+            painted();
         return false;
     }
 
 private:
+    static constexpr int FallbackMs = 2'000;
+
+    void painted()
+    {
+        if (std::exchange(m_painted, true))
+            return;
+        m_fallback.stop();
+        qApp->removeEventFilter(this);
+        if (!m_work.isEmpty())
+            m_idle.start();
+    }
+
     // One piece per idle moment: what it changed is painted before the next one starts.
     void runNext()
     {
@@ -62,6 +77,7 @@ private:
     QWidget *m_window;
     QList<std::function<void()>> m_work;
     QTimer m_idle;
+    QTimer m_fallback;
     bool m_painted = false;
 };
 

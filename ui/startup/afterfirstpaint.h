@@ -12,7 +12,8 @@ class QWidget;
 namespace Ankra::Ui::AfterFirstPaint {
 
 // Calls `work` after the first paint of `window` (at the next idle moment when it has painted
-// already). Several calls run in the order they were made, one per idle moment.
+// already), or 2 s after the first call when the window has not painted by then. Several calls
+// run in the order they were made, one per idle moment.
 void run(QWidget *window, std::function<void()> work);
 
 } // namespace Ankra::Ui::AfterFirstPaint
