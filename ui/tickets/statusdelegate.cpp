@@ -80,7 +80,6 @@ void StatusDelegate::paint(QPainter *painter,
     if (text.isEmpty())
         return;
 
-    const QFontMetrics fm(opt.font);
     QRect pill = opt.rect.adjusted(CellMargin, 3, -CellMargin, -3);
     pill.setWidth(qMin(pill.width(), pillWidth(opt.font, text)));
     if (pill.width() <= 0 || pill.height() <= 0)
@@ -90,14 +89,16 @@ void StatusDelegate::paint(QPainter *painter,
     // A pill is drawn once per look and then copied: its antialiased outline was a third of
     // painting a screen of the list (bench_client P1).
     const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    // One arg() pass: a server's status text may itself hold "%5".
     const QString key = QStringLiteral("ankra-pill|%1|%2|%3|%4x%5|%6|%7|%8")
-                            .arg(int(m_kind))
-                            .arg(value, text)
-                            .arg(pill.width())
-                            .arg(pill.height())
-                            .arg(opt.font.key())
-                            .arg(textColor.rgba())
-                            .arg(dpr);
+                            .arg(QString::number(int(m_kind)),
+                                 value,
+                                 text,
+                                 QString::number(pill.width()),
+                                 QString::number(pill.height()),
+                                 opt.font.key(),
+                                 QString::number(textColor.rgba()),
+                                 QString::number(dpr));
     QPixmap pixmap;
     if (!QPixmapCache::find(key, &pixmap)) {
         pixmap = QPixmap(pill.size() * dpr);
