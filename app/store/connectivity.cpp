@@ -36,11 +36,6 @@ void Connectivity::start()
     probeNow();
 }
 
-void Connectivity::startWithoutBackend()
-{
-    probeNow();
-}
-
 void Connectivity::loadSystemBackend()
 {
     if (m_systemBackend)

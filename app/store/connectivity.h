@@ -28,9 +28,8 @@ public:
     // Loads the QNetworkInformation backend (may be unavailable: then probes alone decide) and
     // probes once.
     void start();
-    // The same without the backend (loading its plugin takes tens of milliseconds, too long
-    // before a window's first paint): the probes decide until loadSystemBackend() is called.
-    void startWithoutBackend();
+    // start() in two steps: probeNow() alone first, the probes decide until this is called
+    // (loading the backend's plugin takes tens of milliseconds).
     void loadSystemBackend();
     bool isOnline() const { return m_online; }
     bool hasSystemBackend() const { return m_systemBackend; }

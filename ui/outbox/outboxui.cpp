@@ -133,9 +133,9 @@ OutboxUi::OutboxUi(MainWindow *window, Api::ApiClient *client, Store::Outbox *ou
     });
     attachDetail();
     updateButton();
-    // The system's network state only once the window has painted (its plugin is slow to
-    // load); the probe answers meanwhile.
-    m_connectivity->startWithoutBackend();
+    // The system's network state at the next idle moment after the first paint (its plugin is
+    // slow to load); the probe answers meanwhile.
+    m_connectivity->probeNow();
     AfterFirstPaint::run(window, [connectivity = QPointer<Store::Connectivity>(m_connectivity)] {
         if (connectivity)
             connectivity->loadSystemBackend();
