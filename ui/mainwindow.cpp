@@ -19,7 +19,6 @@
 #include "wire/enums.h"
 
 #include <QAction>
-#include <QCoreApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -140,12 +139,8 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     rightLayout->addWidget(m_bannerBox);
     rightLayout->addWidget(m_list, 1);
 
-    // What the DetailView shows with no ticket open, until it is built (detailView()). The
-    // DetailView's own words: the same translation.
-    auto *standIn
-        = new QLabel(QCoreApplication::translate("Ankra::Ui::DetailView",
-                                                 "Select a ticket and press Enter to open it."),
-                     this);
+    // What the DetailView shows with no ticket open, until it is built (detailView()).
+    auto *standIn = new QLabel(DetailView::noTicketText(), this);
     standIn->setAlignment(Qt::AlignCenter);
     m_detailStandIn = standIn;
     auto *listAndDetail = new QSplitter(Qt::Horizontal, this);

@@ -79,7 +79,7 @@ DetailView::DetailView(Models::TicketController *controller, QWidget *parent)
             m_retryAction();
     });
 
-    m_placeholder = new QLabel(tr("Select a ticket and press Enter to open it."), this);
+    m_placeholder = new QLabel(noTicketText(), this);
     m_placeholder->setObjectName(QStringLiteral("detailPlaceholder"));
     m_placeholder->setAlignment(Qt::AlignCenter);
 
@@ -191,6 +191,11 @@ DetailView::DetailView(Models::TicketController *controller, QWidget *parent)
     render();
 }
 
+QString DetailView::noTicketText()
+{
+    return tr("Select a ticket and press Enter to open it.");
+}
+
 void DetailView::setSyntaxRepository(KSyntaxHighlighting::Repository *repository)
 {
     m_attachments->setSyntaxRepository(repository);
@@ -222,7 +227,7 @@ void DetailView::render()
         if (!m_controller->ticketId().isEmpty())
             m_placeholder->setText(tr("Loading…"));
         else
-            m_placeholder->setText(tr("Select a ticket and press Enter to open it."));
+            m_placeholder->setText(noTicketText());
         return;
     }
     const Wire::Ticket &t = m_controller->ticket();

@@ -31,6 +31,8 @@ class DetailView : public QWidget
     Q_OBJECT
 public:
     explicit DetailView(Models::TicketController *controller, QWidget *parent = nullptr);
+    // What the view says with no ticket open (also what stands in for it before it is built).
+    static QString noTicketText();
 
     Models::TicketController *controller() const { return m_controller; }
     AttachmentsPanel *attachmentsPanel() const { return m_attachments; }

@@ -100,7 +100,7 @@ void TicketListView::rowsInserted(const QModelIndex &parent, int start, int end)
 void TicketListView::doItemsLayout()
 {
     if (m_pending == Pending::RemovalsBelow) {
-        layoutAppends();
+        layoutBelowFold();
         return;
     }
     if (m_pending != Pending::AppendsBelow) {
@@ -113,7 +113,7 @@ void TicketListView::doItemsLayout()
     // is the last: when the model has nothing more to fetch, no page will join this layout.
     const qint64 since = m_sinceLayout.isValid() ? m_sinceLayout.elapsed() : m_intervalMs;
     if (since >= m_intervalMs || !model()->canFetchMore(rootIndex())) {
-        layoutAppends();
+        layoutBelowFold();
         return;
     }
     if (!m_frame.isActive())
@@ -128,10 +128,10 @@ void TicketListView::timerEvent(QTimerEvent *event)
     }
     m_frame.stop();
     if (m_pending == Pending::AppendsBelow)
-        layoutAppends();
+        layoutBelowFold();
 }
 
-void TicketListView::layoutAppends()
+void TicketListView::layoutBelowFold()
 {
     m_pending = Pending::Nothing;
     m_frame.stop();

@@ -43,7 +43,7 @@ private:
     class Header;
     enum class Pending { Nothing, AppendsBelow, RemovalsBelow, Other };
     bool belowViewport(const QModelIndex &parent, int start) const;
-    void layoutAppends();
+    void layoutBelowFold(); // appends or removals below the last visible row: no repaint
 
     Header *m_header = nullptr;
     Pending m_pending = Pending::Nothing; // what changed since the last layout
