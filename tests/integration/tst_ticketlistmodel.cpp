@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
+
 using namespace Ankra;
 
 class TestTicketListModel : public QObject
@@ -28,6 +30,25 @@ private:
                && failed.isEmpty();
     }
 
+    void setUp(Api::ApiClient &client)
+    {
+        client.setServerUrl(m_server.url());
+        client.setToken(m_server.token());
+    }
+
+    // Asks for the next page whenever the model can fetch more, as a view scrolled to the end
+    // does, until `done` and nothing is loading.
+    static bool fetchUntil(Models::TicketListModel &model, const std::function<bool()> &done)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                if (model.canFetchMore({}))
+                    model.fetchMore({});
+                return done() && !model.isLoading();
+            },
+            10'000);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -38,8 +59,7 @@ private slots:
     void pagesThroughEverything()
     {
         Api::ApiClient client(&m_nam);
-        client.setServerUrl(m_server.url());
-        client.setToken(m_server.token());
+        setUp(client);
         Models::TicketListModel model(&client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -52,13 +72,7 @@ private slots:
         QVERIFY(total > 5);
         // The view (here QAbstractItemModelTester) may itself call fetchMore(); keep asking
         // until every page is in.
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                if (model.canFetchMore({}))
-                    model.fetchMore({});
-                return model.rowCount() == total && !model.isLoading();
-            },
-            10'000));
+        QVERIFY(fetchUntil(model, [&] { return model.rowCount() == total; }));
         QVERIFY(!model.canFetchMore({}));
         QCOMPARE(model.rowCount(), total);
         QSet<QString> ids;
@@ -71,8 +85,7 @@ private slots:
     void filtersOnTheServer()
     {
         Api::ApiClient client(&m_nam);
-        client.setServerUrl(m_server.url());
-        client.setToken(m_server.token());
+        setUp(client);
         Models::TicketListModel model(&client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -97,8 +110,7 @@ private slots:
     void newQueryReplacesTheRowsWhenItsFirstPageArrives()
     {
         Api::ApiClient client(&m_nam);
-        client.setServerUrl(m_server.url());
-        client.setToken(m_server.token());
+        setUp(client);
         Models::TicketListModel model(&client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -144,8 +156,7 @@ private slots:
     void longListIsReplacedWithOneReset()
     {
         Api::ApiClient client(&m_nam);
-        client.setServerUrl(m_server.url());
-        client.setToken(m_server.token());
+        setUp(client);
         Models::TicketListModel model(&client);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -153,13 +164,7 @@ private slots:
         all.pageSize = 5;
         model.setQuery(all);
         QVERIFY(waitLoaded(model));
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                if (model.canFetchMore({}))
-                    model.fetchMore({});
-                return model.rowCount() >= 20 && !model.isLoading();
-            },
-            10'000));
+        QVERIFY(fetchUntil(model, [&] { return model.rowCount() >= 20; }));
         const int before = model.rowCount();
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
