@@ -11,12 +11,16 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <unistd.h>
+
 namespace Ankra::Bench {
 
 QNetworkReply *BenchNetworkAccessManager::createRequest(Operation op,
                                                         const QNetworkRequest &request,
                                                         QIODevice *outgoingData)
 {
+    if (op == GetOperation)
+        m_getUrls << request.url();
     if (!m_remote)
         return QNetworkAccessManager::createRequest(op, request, outgoingData);
     QNetworkRequest remote(request);
@@ -146,6 +150,28 @@ qint64 procStatusKiB(const char *field)
             return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
+}
+
+double processCpuMs(qint64 pid)
+{
+    QFile stat(pid > 0 ? QStringLiteral("/proc/%1/stat").arg(pid)
+                       : QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    // After "pid (comm) ": state is field 3, utime 14, stime 15 (man 5 proc); comm may hold spaces.
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const long ticks = sysconf(_SC_CLK_TCK);
+    return ticks > 0 ? (fields[11].toLongLong() + fields[12].toLongLong()) * 1000.0 / double(ticks)
+                     : -1;
+}
+
+double BenchServer::cpuMs()
+{
+    QProcess *process = m_server.process();
+    return process ? processCpuMs(process->processId()) : -1;
 }
 
 bool resetPeakRss()

@@ -9,8 +9,10 @@
 #include <QNetworkAccessManager>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <functional>
+#include <utility>
 
 namespace Ankra::Bench {
 
@@ -21,6 +23,8 @@ public:
     bool start(int tickets, const QStringList &extraArgs = {}, QString *error = nullptr);
     QString url() const { return m_server.url().toString(QUrl::StripTrailingSlash); }
     QString token() const { return m_token; }
+    // The server process's CPU time so far (user + system), in ms; -1 when unknown.
+    double cpuMs();
 
 private:
     Test::TestServer m_server;
@@ -36,6 +40,8 @@ public:
     // As if the server were remote: the client asks for compression (ApiClient asks a loopback
     // server for none), as curl --compressed does.
     void setAsIfRemote(bool remote) { m_remote = remote; }
+    // The URLs of the GET requests made since the last call (for curl to fetch the same ones).
+    QList<QUrl> takeGetUrls() { return std::exchange(m_getUrls, {}); }
 
 protected:
     QNetworkReply *createRequest(Operation op,
@@ -44,6 +50,7 @@ protected:
 
 private:
     bool m_remote = false;
+    QList<QUrl> m_getUrls;
 };
 
 // Runs a program to completion; returns the wall time in ms, or -1 on a failure (why in `error`).
@@ -55,6 +62,9 @@ bool writeLog(const QString &path, qint64 bytes);
 double median(QList<double> values);
 // A field of /proc/self/status in KiB (VmRSS, VmHWM); -1 when unreadable.
 qint64 procStatusKiB(const char *field);
+// CPU time (user + system) of process `pid` (0: this one, all threads) from /proc, in ms; -1 when
+// unreadable.
+double processCpuMs(qint64 pid = 0);
 // Resets VmHWM to the current RSS (Linux: "5" into /proc/self/clear_refs).
 bool resetPeakRss();
 void report(const QString &line);
