@@ -117,6 +117,13 @@ private:
         m_counter.paints = 0;
     }
 
+    // A page, then the event loop's turn in which the view takes up the layout Qt asked for.
+    void appendPage()
+    {
+        m_model.append(100);
+        QCoreApplication::processEvents();
+    }
+
     bool laidOut(int row) const { return m_view->visualRect(m_model.index(row, 0)).isValid(); }
 
 private slots:
@@ -130,7 +137,7 @@ private slots:
         // ...the pages right after it wait for the frame's layout, all together.
         bool sawDeferred = false;
         for (int page = 0; page < 20; ++page) {
-            m_model.append(100);
+            appendPage();
             sawDeferred = sawDeferred || m_view->hasDeferredLayout();
         }
         QVERIFY(sawDeferred);
@@ -146,13 +153,29 @@ private slots:
         QTRY_VERIFY(m_view->indexAt(QPoint(5, m_view->viewport()->height() - 5)).row() >= 2290);
     }
 
+    // Two pages in a row after a pause: the second one's rowsInserted() used to do the layout
+    // Qt had pending for the first (asking which row is the last one shown), then QTreeView
+    // asked for another layout of the same rows.
+    void pagesInARowAreLaidOutOnce()
+    {
+        showFullView();
+        const int before = m_view->layoutCount();
+        m_model.append(100);
+        m_model.append(100);
+        QTRY_VERIFY(laidOut(399));
+        QTest::qWait(3 * TicketListView::FrameMs);
+        QCoreApplication::processEvents();
+        QCOMPARE(m_view->layoutCount(), before + 1);
+        QCOMPARE(m_counter.paints, 0);
+    }
+
     void lastPageIsLaidOutAtOnce()
     {
         showFullView();
         m_model.append(100);
         QCoreApplication::processEvents();
         for (int page = 0; page < 3 && !m_view->hasDeferredLayout(); ++page)
-            m_model.append(100);
+            appendPage();
         QVERIFY(m_view->hasDeferredLayout()); // more pages to come: they share a layout
         // The model has nothing more to fetch: this page is the last, laid out now.
         m_model.morePages = false;
@@ -170,7 +193,7 @@ private slots:
         m_model.append(100);
         QCoreApplication::processEvents();
         for (int page = 0; page < 3 && !m_view->hasDeferredLayout(); ++page)
-            m_model.append(100); // the layout of the previous one is due: deferred
+            appendPage(); // the layout of the previous one is due: deferred
         QVERIFY(m_view->hasDeferredLayout());
         // A removal above the fold: laid out and repainted now, the deferred rows included.
         m_model.removeFirst(10);

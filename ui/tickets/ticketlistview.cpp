@@ -70,9 +70,13 @@ void TicketListView::reset()
 bool TicketListView::belowViewport(const QModelIndex &parent, int start) const
 {
     // Called before the base class: the layout still holds the rows shown before the change (a
-    // deferred layout leaves it so; indexAt lays out only what Qt itself has pending). A
-    // viewport that is not full (no row at its bottom) shows every row: not below then.
+    // deferred layout leaves it so). indexAt() would first do the layout Qt has pending: not
+    // for rows appended below (doItemsLayout() skips it while probing), for QTreeView asks for
+    // it again right after the change anyway; laid out here, these rows were laid out twice.
+    // A viewport that is not full (no row at its bottom) shows every row: not below then.
+    m_probing = true;
     const QModelIndex lastShown = indexAt(QPoint(0, viewport()->height() - 1));
+    m_probing = false;
     return !parent.isValid() && lastShown.isValid() && !lastShown.parent().isValid()
            && start > lastShown.row();
 }
@@ -99,6 +103,8 @@ void TicketListView::rowsInserted(const QModelIndex &parent, int start, int end)
 
 void TicketListView::doItemsLayout()
 {
+    if (m_probing && m_pending == Pending::AppendsBelow)
+        return;
     if (m_pending == Pending::RemovalsBelow) {
         layoutBelowFold();
         return;
@@ -107,6 +113,7 @@ void TicketListView::doItemsLayout()
         m_pending = Pending::Nothing;
         m_frame.stop();
         QTreeView::doItemsLayout();
+        ++m_layouts;
         return;
     }
     // Appends below only: one layout per frame. The first after a pause is done at once, and so
@@ -145,6 +152,7 @@ void TicketListView::layoutBelowFold()
     if (ownHeader)
         m_header->keepLayout = true;
     QTreeView::doItemsLayout();
+    ++m_layouts;
     if (ownHeader)
         m_header->keepLayout = false;
     area->setAttribute(Qt::WA_UpdatesDisabled, wasDisabled);

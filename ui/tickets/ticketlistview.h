@@ -33,6 +33,8 @@ public:
 
     // True while appended rows wait for the next frame's layout (tests, bench_client P1).
     bool hasDeferredLayout() const { return m_frame.isActive(); }
+    // How many times the rows were laid out (tests).
+    int layoutCount() const { return m_layouts; }
 
 protected:
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
@@ -46,6 +48,8 @@ private:
     void layoutBelowFold(); // appends or removals below the last visible row: no repaint
 
     Header *m_header = nullptr;
+    mutable bool m_probing = false; // in belowViewport(): the layout as shown is what it asks
+    int m_layouts = 0;
     Pending m_pending = Pending::Nothing; // what changed since the last layout
     QBasicTimer m_frame;                  // the deferred layout of appended rows
     QElapsedTimer m_sinceLayout;          // since the last layout of appended rows
