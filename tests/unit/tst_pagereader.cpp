@@ -97,6 +97,43 @@ private slots:
                 << page(row("\"cluster_name\":\"" + pad + "\xc3\xa9" + pad + "\""));
             QTest::addRow("ends at %d", at) << page(row("\"cluster_name\":\"" + pad + "\""));
         }
+        // The last timestamp read is kept for the next one with the same text: a near miss
+        // (one digit apart) must not take it.
+        const auto timed = [](const char *created, const char *updated) -> QByteArray {
+            return "{\"id\":\"t\",\"subject\":\"s\",\"status\":\"open\",\"created_at\":\""
+                   + QByteArray(created) + "\",\"updated_at\":\"" + QByteArray(updated) + "\"}";
+        };
+        QTest::newRow("repeated timestamps")
+            << page(timed("2026-11-20T09:15:00.462Z", "2026-11-20T09:15:00.462Z") + ","
+                    + timed("2026-11-20T09:15:00.462Z", "2026-11-20T09:15:00.463Z") + ","
+                    + timed("2026-11-20T09:15:00.463Z", "2026-11-20T09:15:00Z") + ","
+                    + timed("2026-11-20T09:15:00Z", "2026-11-20T09:15:01Z"));
+        // The rows are reserved from the page size sent before them: not trusted beyond the body.
+        QTest::newRow("page size first")
+            << "{\"pagination\":{\"page_size\":2},\"result\":[" + row({}) + "," + row({}) + "]}";
+        QTest::newRow("page size first, fewer rows")
+            << "{\"pagination\":{\"page_size\":50},\"result\":[" + row({}) + "]}";
+        QTest::newRow("page size first, more rows")
+            << "{\"pagination\":{\"page_size\":1},\"result\":[" + row({}) + "," + row({}) + "]}";
+        QTest::newRow("page size first, huge")
+            << "{\"pagination\":{\"page_size\":2000000000},\"result\":[" + row({}) + "]}";
+        // The key the previous row had at a place is compared in place: other keys there.
+        const QByteArray reordered
+            = "{\"status\":\"closed\",\"updated_at\":\"2026-11-21T10:00:00Z\","
+              "\"subject\":\"b\",\"id\":\"t-2\","
+              "\"created_at\":\"2026-11-20T09:15:00Z\"}";
+        QTest::newRow("next row in another order")
+            << page(row({}) + "," + reordered + "," + row({}));
+        QTest::newRow("a longer key where a known one was")
+            << page(row({})
+                    + ",{\"idx\":1,\"id\":\"t-2\",\"subject\":\"s\",\"status\":\"open\","
+                      "\"created_at\":\"2026-11-20T09:15:00Z\","
+                      "\"updated_at\":\"2026-11-20T09:15:00Z\"}");
+        QTest::newRow("space before a colon")
+            << page(row({})
+                    + ",{\"id\" :\"t-2\",\"subject\"\t:\"s\",\"status\":\"open\","
+                      "\"created_at\":\"2026-11-20T09:15:00Z\","
+                      "\"updated_at\":\"2026-11-20T09:15:00Z\"}");
         QTest::newRow("several rows")
             << page(row("\"category\":\"technical\"") + "," + row("\"category\":\"technical\"")
                     + "," + row("\"category\":\"billing\""));
@@ -148,6 +185,10 @@ private slots:
         QTest::newRow("duplicate field") << page(row("\"status\":\"closed\""));
         QTest::newRow("duplicate result") << page(row({}), ",\"result\":[]");
         QTest::newRow("escaped key") << page(row("\"sever\\u0069ty\":\"high\""));
+        QTest::newRow("escaped key where a known one was")
+            << page(row({}) + "," + row({}).replace("{\"id\"", "{\"i\\u0064\""));
+        QTest::newRow("known key without its colon")
+            << page(row({}) + "," + row({}).replace("{\"id\":", "{\"id\" "));
         QTest::newRow("exponent") << page(row("\"ticket_number\":1e2"));
         QTest::newRow("huge number elsewhere") << page(row("\"x\":1e400"));
         QTest::newRow("negative number") << page(row("\"ticket_number\":-4"));
@@ -201,6 +242,8 @@ private slots:
         QCOMPARE(fast->result.size(), 100);
         QCOMPARE(fast->pagination.totalPages, 100);
         QVERIFY(*fast == *general(body));
+        // Reserved from the page size: the rows were never moved to a larger block.
+        QCOMPARE(fast->result.capacity(), 100);
         // Repeated values are one shared string, not 100 copies.
         QVERIFY(fast->result.at(0).status.constData() == fast->result.at(99).status.constData());
     }
