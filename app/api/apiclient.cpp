@@ -18,6 +18,11 @@ void ApiClient::setServerUrl(const QUrl &url)
 {
     m_serverUrl = url;
     m_loopback = isLoopbackHost(url);
+    m_allowedUrl = isAllowedServerUrl(url);
+    QString base = url.path();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    m_apiPath = base + QStringLiteral("/api/v1");
 }
 
 void ApiClient::setToken(const QString &token)
@@ -35,13 +40,17 @@ QByteArray ApiClient::newIdempotencyKey()
     return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
 }
 
+QString ApiClient::refusalOfServerUrl() const
+{
+    QString why;
+    isAllowedServerUrl(m_serverUrl, &why);
+    return why;
+}
+
 QNetworkRequest ApiClient::request(const QString &path, const QUrlQuery &query) const
 {
     QUrl url = m_serverUrl;
-    QString base = url.path();
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    url.setPath(base + QStringLiteral("/api/v1") + path);
+    url.setPath(m_apiPath + path);
     url.setQuery(query);
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
@@ -76,9 +85,8 @@ QString ApiClient::ticketPath(const QString &ticketId, const QString &rest)
 void ApiClient::start(ApiJob *job)
 {
     job->m_policy = m_policy;
-    QString why;
-    if (!isAllowedServerUrl(m_serverUrl, &why))
-        job->failLocally(ApiError::Kind::InsecureUrl, why);
+    if (!m_allowedUrl)
+        job->failLocally(ApiError::Kind::InsecureUrl, refusalOfServerUrl());
     else if (!m_reachable)
         job->failLocally(ApiError::Kind::Offline,
                          tr("The server cannot be reached. Check the network connection."));
@@ -103,9 +111,8 @@ LimitsJob *ApiClient::probe(QObject *context)
     job->m_policy = m_policy;
     job->m_policy.maxAttempts = 1;
     job->m_policy.transferTimeoutMs = qMin(m_policy.transferTimeoutMs, 10'000);
-    QString why;
-    if (!isAllowedServerUrl(m_serverUrl, &why))
-        job->failLocally(ApiError::Kind::InsecureUrl, why);
+    if (!m_allowedUrl)
+        job->failLocally(ApiError::Kind::InsecureUrl, refusalOfServerUrl());
     job->start();
     return job;
 }

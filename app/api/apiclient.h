@@ -64,6 +64,7 @@ public:
 
     // Builds the request for `path` below /api/v1 with auth and organisation headers.
     QNetworkRequest request(const QString &path, const QUrlQuery &query = {}) const;
+    QString refusalOfServerUrl() const; // why the server URL is refused (isAllowedServerUrl)
 
     static QByteArray newIdempotencyKey();
 
@@ -92,6 +93,9 @@ private:
     QNetworkAccessManager *m_nam;
     QUrl m_serverUrl;
     bool m_loopback = false; // a server on this computer: no compression asked for
+    // Worked out once per server, not per request (bench_client P1: 100 requests).
+    bool m_allowedUrl = false; // isAllowedServerUrl(): every job fails locally otherwise
+    QString m_apiPath = QStringLiteral("/api/v1"); // the server URL's path + "/api/v1"
     QString m_token;
     QString m_organisationId;
     RetryPolicy m_policy;
