@@ -376,7 +376,13 @@ void MainWindow::setOfflineShown(bool shown)
 
 void MainWindow::updateCount()
 {
-    m_count->setText(tr("%n ticket(s)", nullptr, int(m_model->totalCount())));
+    // Called for each page (a hundred times while a long list loads): translated only when the
+    // count changed.
+    const qint64 total = m_model->totalCount();
+    if (total == m_countShown)
+        return;
+    m_countShown = total;
+    m_count->setText(tr("%n ticket(s)", nullptr, int(total)));
 }
 
 } // namespace Ankra::Ui

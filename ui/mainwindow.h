@@ -105,6 +105,7 @@ private:
     bool m_offlineShown = false;
     bool m_bannerIsNetworkError = false; // m_bannerBox shows an Offline/Timeout error
     QLabel *m_count;
+    qint64 m_countShown = -1; // the total m_count shows
     QTimer *m_searchDebounce;
     TicketProxyModel *m_proxy;
     Models::UpdatePoller *m_poller;
