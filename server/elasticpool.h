@@ -6,6 +6,10 @@
 // threads, starts another one whenever a task arrives and no thread is idle, up to
 // `maxThreads`, and lets threads above `coreThreads` exit after `idleTimeout` without work.
 // Past `maxThreads`, tasks wait in the queue as with httplib::ThreadPool.
+// A task goes to the thread that became idle last (a stack, each thread woken on its own): its
+// SQLite connection is open and its caches are warm. With one condition variable for all, the
+// longest idle thread took it, and a server with 64 threads kept opening a connection for one
+// more of them (~1 ms each, bench_client P1); the threads at the bottom are the ones that time out.
 
 #include <httplib.h>
 
@@ -16,6 +20,7 @@
 #include <list>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace Ankra::Server {
 
@@ -54,20 +59,22 @@ private:
     struct Worker
     {
         std::thread thread;
-        bool done = false;
+        std::condition_variable wake;
+        std::function<void()> task; // handed over by enqueue() while the worker is idle
     };
 
     void startWorkerLocked();
     void run(Worker *self);
-    std::list<Worker> takeFinishedLocked();
+    std::function<void()> nextTaskLocked(Worker *self, std::unique_lock<std::mutex> &lock);
 
     const Options m_options;
     mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<std::function<void()>> m_tasks;
+    std::deque<std::function<void()>> m_tasks; // waiting for a worker (none idle)
     std::list<Worker> m_workers;
+    std::vector<Worker *> m_idle; // the last one became idle last
+    std::list<Worker> m_finished; // ended, to be joined by the next enqueue() or shutdown()
     size_t m_alive = 0;
-    size_t m_idle = 0;
+    size_t m_starting = 0; // started, not yet taking tasks: they take queued ones
     size_t m_peak = 0;
     bool m_shutdown = false;
 };

@@ -1,6 +1,6 @@
 // The server's connection pool (server/elasticpool.h): every task runs, the pool grows when
-// all threads are busy but never past its cap, idle extra threads exit, and shutdown() runs
-// what is queued and joins every thread.
+// all threads are busy but never past its cap, idle extra threads exit, the thread idle last
+// takes the next task, and shutdown() runs what is queued and joins every thread.
 
 #include "elasticpool.h"
 
@@ -174,6 +174,31 @@ private slots:
         }
         QCOMPARE(ran.load(), 12);
         QVERIFY(exited.load() >= 2);
+    }
+
+    // One task after the other on an idle pool of 8: each goes to the thread the previous one
+    // left (its SQLite connection open), not to whichever waited longest.
+    void theLastIdleThreadTakesTheNextTask()
+    {
+        ElasticPool pool(options(8, 8));
+        std::this_thread::sleep_for(100ms); // every thread started and idle
+        std::set<std::thread::id> threads;
+        for (int i = 0; i < 40; ++i) {
+            std::mutex mutex;
+            std::condition_variable cond;
+            bool done = false;
+            pool.enqueue([&] {
+                std::lock_guard lock(mutex);
+                threads.insert(std::this_thread::get_id());
+                done = true;
+                cond.notify_one();
+            });
+            std::unique_lock lock(mutex);
+            QVERIFY(cond.wait_for(lock, 10s, [&] { return done; }));
+            lock.unlock();
+            std::this_thread::sleep_for(1ms); // the worker is back on the idle stack
+        }
+        QCOMPARE(threads.size(), size_t(1));
     }
 
     void capFollowsTheDescriptorLimit()
