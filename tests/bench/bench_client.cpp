@@ -282,10 +282,16 @@ bool runP1(QString *error)
     // Seven alternating rounds: one run varies by +-25 % on two cores (the client's, QNAM's, the
     // pool's and the server's threads share them), the median of seven much less.
     constexpr int Rounds = 7;
+    // The CPU time of both sides: where a difference comes from (clock ticks: sums over rounds).
+    double curlServerCpu = 0;
+    double clientServerCpu = 0;
+    double clientCpu = 0;
     for (int run = 0; run < Rounds; ++run) {
+        const double serverBefore = server.cpuMs();
         const double curlMs = runTimed(QStringLiteral("curl"), curlArgs, error);
         if (curlMs < 0)
             return false;
+        curlServerCpu += server.cpuMs() - serverBefore;
         curlTimes << curlMs;
         const double compressedMs = runTimed(QStringLiteral("curl"), compressedArgs, error);
         if (compressedMs < 0)
@@ -293,9 +299,12 @@ bool runP1(QString *error)
         compressedTimes << compressedMs;
 
         nam.setAsIfRemote(false);
-        const double clientMs = clientListTime(&client, error);
+        CpuSpent cpu{&server};
+        const double clientMs = clientListTime(&client, error, &cpu);
         if (clientMs < 0)
             return false;
+        clientServerCpu += cpu.server;
+        clientCpu += cpu.here;
         clientTimes << clientMs;
         const double coreMs = coreListTime(&client, error);
         if (coreMs < 0)
@@ -316,6 +325,11 @@ bool runP1(QString *error)
                .arg(curlMs, 0, 'f', 1)
                .arg(Rounds));
     report(QStringLiteral("P1 ratio: %1 (goal <= 1.5)").arg(ratio(clientMs, curlMs)));
+    report(
+        QStringLiteral("P1 CPU per round: client %1 ms + its server %2 ms; server for curl %3 ms")
+            .arg(clientCpu / Rounds, 0, 'f', 1)
+            .arg(clientServerCpu / Rounds, 0, 'f', 1)
+            .arg(curlServerCpu / Rounds, 0, 'f', 1));
     report(QStringLiteral("P1 ListTicketsJob alone, one page after the other: %1 ms")
                .arg(median(coreTimes), 0, 'f', 1));
     const double compressedMs = median(compressedTimes);
