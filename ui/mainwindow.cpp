@@ -93,7 +93,9 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     m_sidebar = new ViewSidebar(this);
     connect(m_sidebar, &ViewSidebar::viewChanged, this, &MainWindow::applyQuery);
 
-    m_list = new TicketListView(this); // a QTreeView that skips needless repaints
+    auto *list = new TicketListView(this); // a QTreeView that skips needless repaints
+    list->setMoreRowsToCome([this] { return m_model->hasMorePages(); });
+    m_list = list;
     m_list->setObjectName(QStringLiteral("ticketList"));
     m_list->setAccessibleName(tr("Tickets"));
     m_list->setAccessibleDescription(tr("The tickets of the chosen view"));

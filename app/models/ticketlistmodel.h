@@ -57,6 +57,9 @@ public:
 
     qint64 totalCount() const { return m_totalCount; }
     bool isLoading() const { return m_job != nullptr; }
+    // Whether the query has pages not loaded yet, one being on its way or not (canFetchMore()
+    // is false while one is: it says whether fetchMore() would ask for one now).
+    bool hasMorePages() const { return m_totalPages >= 0 && m_loadedPages < m_totalPages; }
     const Api::ApiError &lastError() const { return m_lastError; }
     const Wire::TicketSummary &ticketAt(int row) const { return m_rows.at(row); }
 

@@ -43,11 +43,13 @@ public:
         return index.column() == 0 ? QStringLiteral("Ticket %1").arg(m_rows.at(index.row()))
                                    : QStringLiteral("open");
     }
-    // Whether more pages are to come (a view lays out the last one without waiting).
+    // Whether more pages are to come (a view lays out the last one without waiting); while
+    // `busy` (a page on its way), fetchMore() would not ask for one: canFetchMore() says no.
     bool morePages = true;
+    bool busy = false;
     bool canFetchMore(const QModelIndex &parent) const override
     {
-        return !parent.isValid() && morePages;
+        return !parent.isValid() && morePages && !busy;
     }
     void fetchMore(const QModelIndex &) override {}
 
@@ -101,6 +103,7 @@ private:
     {
         m_model.clear();
         m_model.morePages = true;
+        m_model.busy = false;
         m_model.append(200);
         m_view = std::make_unique<TicketListView>();
         m_view->setUniformRowHeights(true);
@@ -184,6 +187,29 @@ private slots:
         QCoreApplication::processEvents();
         QVERIFY(!m_view->hasDeferredLayout());
         QVERIFY(laidOut(last));
+        QCOMPARE(m_counter.paints, 0);
+    }
+
+    // A model that cannot fetch more while a page is on its way is not at its last page: the
+    // view asks the window whether more rows will come. Before, each page that arrived while
+    // the next one was on its way was laid out at once (4 to 11 layouts per load, P1).
+    void aPageOnItsWayIsNotTheLastOne()
+    {
+        showFullView();
+        m_model.busy = true;
+        m_view->setMoreRowsToCome([this] { return m_model.morePages; });
+        appendPage(); // the first after a pause: at once
+        const int layouts = m_view->layoutCount();
+        for (int page = 0; page < 3; ++page)
+            appendPage();
+        QVERIFY(m_view->hasDeferredLayout());
+        QCOMPARE(m_view->layoutCount(), layouts);
+        // The last page is laid out at once, with the deferred ones.
+        m_model.morePages = false;
+        appendPage();
+        QVERIFY(!m_view->hasDeferredLayout());
+        QCOMPARE(m_view->layoutCount(), layouts + 1);
+        QVERIFY(laidOut(m_model.rowCount() - 1));
         QCOMPARE(m_counter.paints, 0);
     }
 

@@ -70,10 +70,18 @@ private slots:
         QCOMPARE(model.rowCount(), 5);
         const int total = int(model.totalCount());
         QVERIFY(total > 5);
+        // More pages, whether one is on its way (canFetchMore() then says no) or not.
+        QVERIFY(model.hasMorePages());
+        if (model.canFetchMore({}))
+            model.fetchMore({});
+        QVERIFY(model.isLoading());
+        QVERIFY(!model.canFetchMore({}));
+        QVERIFY(model.hasMorePages());
         // The view (here QAbstractItemModelTester) may itself call fetchMore(); keep asking
         // until every page is in.
         QVERIFY(fetchUntil(model, [&] { return model.rowCount() == total; }));
         QVERIFY(!model.canFetchMore({}));
+        QVERIFY(!model.hasMorePages());
         QCOMPARE(model.rowCount(), total);
         QSet<QString> ids;
         for (int row = 0; row < model.rowCount(); ++row)

@@ -119,7 +119,8 @@ void TicketListView::doItemsLayout()
     // Appends below only: one layout per frame. The first after a pause is done at once, and so
     // is the last: when the model has nothing more to fetch, no page will join this layout.
     const qint64 since = m_sinceLayout.isValid() ? m_sinceLayout.elapsed() : m_intervalMs;
-    if (since >= m_intervalMs || !model()->canFetchMore(rootIndex())) {
+    const bool moreToCome = m_moreToCome ? m_moreToCome() : model()->canFetchMore(rootIndex());
+    if (since >= m_intervalMs || !moreToCome) {
         layoutBelowFold();
         return;
     }

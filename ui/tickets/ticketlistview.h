@@ -17,6 +17,8 @@
 #include <QElapsedTimer>
 #include <QTreeView>
 
+#include <functional>
+
 namespace Ankra::Ui {
 
 class TicketListView : public QTreeView
@@ -33,8 +35,15 @@ public:
 
     // True while appended rows wait for the next frame's layout (tests, bench_client P1).
     bool hasDeferredLayout() const { return m_frame.isActive(); }
-    // How many times the rows were laid out (tests).
+    // How many times the rows were laid out (tests, bench_client P1).
     int layoutCount() const { return m_layouts; }
+    // Whether more rows will be appended: a page arriving when none will is laid out at once.
+    // By default the model's canFetchMore(), which a model may also answer false while a page
+    // is on its way (TicketListModel does): every page then looked like the last one.
+    void setMoreRowsToCome(std::function<bool()> moreToCome)
+    {
+        m_moreToCome = std::move(moreToCome);
+    }
 
 protected:
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
@@ -50,6 +59,7 @@ private:
     Header *m_header = nullptr;
     mutable bool m_probing = false; // in belowViewport(): the layout as shown is what it asks
     int m_layouts = 0;
+    std::function<bool()> m_moreToCome;
     Pending m_pending = Pending::Nothing; // what changed since the last layout
     QBasicTimer m_frame;                  // the deferred layout of appended rows
     QElapsedTimer m_sinceLayout;          // since the last layout of appended rows
