@@ -17,6 +17,7 @@
 #include "mainwindow.h"
 #include "models/ticketlistmodel.h"
 #include "models/updatepoller.h"
+#include "tickets/ticketlistview.h"
 
 #include <QApplication>
 #include <QDir>
@@ -91,6 +92,7 @@ struct CpuSpent
     BenchServer *bench = nullptr;
     double here = 0;
     double server = 0;
+    int layouts = 0; // of the list's rows (TicketListView)
 
     void start()
     {
@@ -129,6 +131,8 @@ double clientListTime(Api::ApiClient *client, QString *error, CpuSpent *cpu = nu
                      .arg(PageSize);
         return -1;
     }
+    auto *view = window.findChild<Ui::TicketListView *>(QStringLiteral("ticketList"));
+    const int layoutsBefore = view ? view->layoutCount() : 0;
     perfControl("enable");
     if (cpu)
         cpu->start();
@@ -155,8 +159,10 @@ double clientListTime(Api::ApiClient *client, QString *error, CpuSpent *cpu = nu
     }
     QCoreApplication::processEvents(); // the paint of what the layout changed
     const double ms = timer.nsecsElapsed() / 1e6;
-    if (cpu)
+    if (cpu) {
         cpu->stop();
+        cpu->layouts = view ? view->layoutCount() - layoutsBefore : -1;
+    }
     perfControl("disable");
     return ms;
 }
@@ -234,7 +240,10 @@ bool runP1(QString *error)
                 serverCpu += cpu.server;
             }
             perfArmed = true;
-            report(QStringLiteral("P1 client run %1: %2 ms").arg(run + 1).arg(ms, 0, 'f', 1));
+            report(QStringLiteral("P1 client run %1: %2 ms, %3 layouts of the list")
+                       .arg(run + 1)
+                       .arg(ms, 0, 'f', 1)
+                       .arg(cpu.layouts));
         }
         if (repeat > 1)
             report(QStringLiteral("P1 CPU per run after the first: %1 ms here, %2 ms server")
