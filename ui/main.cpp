@@ -490,6 +490,15 @@ int main(int argc, char *argv[])
                 staffWindow->setSyntaxRepository(r);
         });
         staffWindow->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
+        // A team reply typed and not sent is a draft per ticket, as the customer's are: it comes
+        // back when the ticket is opened again, after a restart too. Kept apart from the drafts
+        // of a customer session on the same server and organisation.
+        const QString teamDrafts = client.serverUrl().toString() + QLatin1Char('|')
+                                   + client.organisationId() + QStringLiteral("|team");
+        Ui::AfterFirstPaint::run(staffWindow.get(), [&, teamDrafts] {
+            if (staffWindow)
+                new Ui::ReplyDraftBinder(draftStore(), teamDrafts, staffWindow->detailView());
+        });
         auto *switcher = new Ui::AccountSwitcher(&accounts, staffWindow.get());
         switcher->setCurrent(account);
         staffWindow->addToolBarWidget(switcher);

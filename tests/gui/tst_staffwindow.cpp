@@ -14,6 +14,7 @@
 #include "detail/detailview.h"
 #include "detail/previewdialog.h"
 #include "detail/replyedit.h"
+#include "drafts/replydraftbinder.h"
 #include "messagebox.h"
 
 #include "api/apiclient.h"
@@ -24,6 +25,7 @@
 #include "models/queuemodel.h"
 #include "models/roles.h"
 #include "models/staffticketcontroller.h"
+#include "store/drafts.h"
 
 #include <KSyntaxHighlighting/Repository>
 
@@ -482,6 +484,57 @@ private slots:
         QTest::keyClick(reply, Qt::Key_Return, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(controller->ticket().comments.size() > before, 20'000);
         QCOMPARE(controller->ticket().status, QStringLiteral("resolved"));
+    }
+
+    // A team reply typed and not sent stays a draft per ticket (ui/main.cpp binds the staff
+    // window's reply box as the customer's): it comes back on the ticket, in a new window, and
+    // goes once sent.
+    void teamReplyKeepsADraftPerTicket()
+    {
+        const QString first = fileTicket(QStringLiteral("Draft test: node pool stuck"));
+        const QString second = fileTicket(QStringLiteral("Draft test: ingress 502"));
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        Store::DraftStore store(m_dir.filePath(QStringLiteral("team-drafts")));
+        const QString account = QStringLiteral("team-account");
+        Models::CannedReplyStore canned(m_dir.filePath(QStringLiteral("canned4.json")));
+        {
+            Ui::StaffWindow window(client(m_teamToken), &canned, {});
+            new Ui::ReplyDraftBinder(&store, account, window.detailView());
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            Models::StaffTicketController *controller = window.ticketController();
+            auto *reply = window.findChild<Ui::ReplyEdit *>(QStringLiteral("replyEdit"));
+            window.openTicket(first);
+            QTRY_VERIFY_WITH_TIMEOUT(controller->hasTicket() && controller->ticket().id == first
+                                         && reply->isEnabled(),
+                                     20'000);
+            QTest::keyClicks(reply, QStringLiteral("Looking at the node pool now"));
+            QTRY_VERIFY_WITH_TIMEOUT(store.replyDraft(account, first), 20'000);
+            window.openTicket(second);
+            QTRY_VERIFY_WITH_TIMEOUT(controller->ticket().id == second, 20'000);
+            QCOMPARE(reply->toPlainText(), QString());
+            window.openTicket(first);
+            QTRY_VERIFY_WITH_TIMEOUT(controller->ticket().id == first, 20'000);
+            QCOMPARE(reply->toPlainText(), QStringLiteral("Looking at the node pool now"));
+        } // the window closes with the draft unsent
+        Ui::StaffWindow window(client(m_teamToken), &canned, {});
+        new Ui::ReplyDraftBinder(&store, account, window.detailView());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Models::StaffTicketController *controller = window.ticketController();
+        auto *reply = window.findChild<Ui::ReplyEdit *>(QStringLiteral("replyEdit"));
+        window.openTicket(first);
+        QTRY_VERIFY_WITH_TIMEOUT(controller->hasTicket() && controller->ticket().id == first,
+                                 20'000);
+        QTRY_COMPARE(reply->toPlainText(), QStringLiteral("Looking at the node pool now"));
+        // Sent with "Reply & wait on customer": the draft goes.
+        auto *wait = window.findChild<QPushButton *>(QStringLiteral("replyWaitButton"));
+        QTRY_VERIFY(wait->isEnabled());
+        wait->click();
+        QTRY_COMPARE_WITH_TIMEOUT(controller->ticket().status,
+                                  QStringLiteral("waiting_customer"),
+                                  20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!store.replyDraft(account, first), 20'000);
     }
 
     void oneNotificationForABurst()
