@@ -3,6 +3,7 @@
 // link given to a second launch of the real app opens the ticket in the first one.
 
 #include "mainwindow.h"
+#include "staff/staffwindow.h"
 #include "testserver.h"
 
 #include "desktop/windowstate.h"
@@ -10,6 +11,7 @@
 
 #include "api/apiclient.h"
 #include "instance/singleinstance.h"
+#include "models/cannedreplies.h"
 #include "settings/appsettings.h"
 
 #include <QCheckBox>
@@ -23,6 +25,7 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -91,6 +94,40 @@ private slots:
                  77);
         QCOMPARE(again.findChild<QListWidget *>(QStringLiteral("viewSidebar"))->currentRow(), 3);
         Q_UNUSED(subjectWidth)
+    }
+
+    // A first start (nothing saved) opens each window at its default size, but never larger
+    // than the screen: the staff window's 1500 px ran off a 1440 px screen, its buttons and the
+    // account switcher out of reach. And what the windows hold still fits a 1366 x 768 laptop.
+    void firstStartFitsTheScreen()
+    {
+        QSettings raw(m_dir.filePath(QStringLiteral("first.ini")), QSettings::IniFormat);
+        Settings::AppSettings settings(&raw);
+        auto c = client();
+        Models::CannedReplyStore canned(m_dir.filePath(QStringLiteral("canned.json")));
+        Ui::MainWindow customer(c.get());
+        Ui::StaffWindow team(c.get(), &canned, {});
+        for (QMainWindow *window : std::initializer_list<QMainWindow *>{&customer, &team}) {
+            Ui::WindowState::restore(window,
+                                     settings,
+                                     window == &team ? QStringLiteral("staff/") : QString());
+            window->show();
+            QVERIFY(QTest::qWaitForWindowExposed(window));
+            const QSize available = window->screen()->availableGeometry().size();
+            const QSize least = window->minimumSizeHint(); // laid out: what it holds
+            const QString what = QStringLiteral("%1: %2 x %3 on %4 x %5, at least %6 x %7")
+                                     .arg(window->objectName())
+                                     .arg(window->width())
+                                     .arg(window->height())
+                                     .arg(available.width())
+                                     .arg(available.height())
+                                     .arg(least.width())
+                                     .arg(least.height());
+            QVERIFY2(least.width() <= 1366 && least.height() <= 768, qPrintable(what));
+            QVERIFY2(window->width() <= qMax(available.width(), least.width()), qPrintable(what));
+            QVERIFY2(window->height() <= qMax(available.height(), least.height()), qPrintable(what));
+            window->hide();
+        }
     }
 
     void settingsDialogWritesTheKeys()

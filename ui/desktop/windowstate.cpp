@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QListWidget>
 #include <QMainWindow>
+#include <QScreen>
 #include <QSplitter>
 #include <QTreeView>
 
@@ -19,8 +20,13 @@ const QString ListHeader = QStringLiteral("ticketListHeader");
 
 void restore(QWidget *mainWindow, const Settings::AppSettings &settings, const QString &group)
 {
-    if (const QByteArray g = settings.windowState(group + Geometry); !g.isEmpty())
-        mainWindow->restoreGeometry(g);
+    if (const QByteArray g = settings.windowState(group + Geometry); !g.isEmpty()) {
+        mainWindow->restoreGeometry(g); // Qt moves it back onto a screen that is still there
+    } else if (const QScreen *screen = mainWindow->screen()) {
+        // First start: the window's default size, but never larger than the screen (the staff
+        // window's 1500 px ran off a 1440 px screen, its buttons out of reach).
+        mainWindow->resize(mainWindow->size().boundedTo(screen->availableGeometry().size()));
+    }
     if (auto *main = qobject_cast<QMainWindow *>(mainWindow)) {
         if (const QByteArray s = settings.windowState(group + MainState); !s.isEmpty())
             main->restoreState(s);
