@@ -496,42 +496,48 @@ private slots:
         QVERIFY(!first.isEmpty() && !second.isEmpty());
         Store::DraftStore store(m_dir.filePath(QStringLiteral("team-drafts")));
         const QString account = QStringLiteral("team-account");
-        Models::CannedReplyStore canned(m_dir.filePath(QStringLiteral("canned4.json")));
+        Models::CannedReplyStore canned(m_dir.filePath(QStringLiteral("canned5.json")));
+        // A staff window with its reply box bound to the drafts, as ui/main.cpp does.
+        const auto staffWindow = [&] {
+            auto window = std::make_unique<Ui::StaffWindow>(client(m_teamToken), &canned, QString());
+            new Ui::ReplyDraftBinder(&store, account, window->detailView());
+            window->show();
+            return window;
+        };
+        // Opens `id` there; the reply box once it is ready.
+        const auto open = [](Ui::StaffWindow *window, const QString &id) -> Ui::ReplyEdit * {
+            auto *reply = window->findChild<Ui::ReplyEdit *>(QStringLiteral("replyEdit"));
+            window->openTicket(id);
+            Models::StaffTicketController *controller = window->ticketController();
+            if (!QTest::qWaitFor(
+                    [&] {
+                        return controller->hasTicket() && controller->ticket().id == id
+                               && reply->isEnabled();
+                    },
+                    20'000))
+                return nullptr;
+            return reply;
+        };
         {
-            Ui::StaffWindow window(client(m_teamToken), &canned, {});
-            new Ui::ReplyDraftBinder(&store, account, window.detailView());
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            Models::StaffTicketController *controller = window.ticketController();
-            auto *reply = window.findChild<Ui::ReplyEdit *>(QStringLiteral("replyEdit"));
-            window.openTicket(first);
-            QTRY_VERIFY_WITH_TIMEOUT(controller->hasTicket() && controller->ticket().id == first
-                                         && reply->isEnabled(),
-                                     20'000);
+            const auto window = staffWindow();
+            Ui::ReplyEdit *reply = open(window.get(), first);
+            QVERIFY(reply);
             QTest::keyClicks(reply, QStringLiteral("Looking at the node pool now"));
             QTRY_VERIFY_WITH_TIMEOUT(store.replyDraft(account, first), 20'000);
-            window.openTicket(second);
-            QTRY_VERIFY_WITH_TIMEOUT(controller->ticket().id == second, 20'000);
+            QVERIFY(open(window.get(), second));
             QCOMPARE(reply->toPlainText(), QString());
-            window.openTicket(first);
-            QTRY_VERIFY_WITH_TIMEOUT(controller->ticket().id == first, 20'000);
+            QVERIFY(open(window.get(), first));
             QCOMPARE(reply->toPlainText(), QStringLiteral("Looking at the node pool now"));
         } // the window closes with the draft unsent
-        Ui::StaffWindow window(client(m_teamToken), &canned, {});
-        new Ui::ReplyDraftBinder(&store, account, window.detailView());
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        Models::StaffTicketController *controller = window.ticketController();
-        auto *reply = window.findChild<Ui::ReplyEdit *>(QStringLiteral("replyEdit"));
-        window.openTicket(first);
-        QTRY_VERIFY_WITH_TIMEOUT(controller->hasTicket() && controller->ticket().id == first,
-                                 20'000);
+        const auto window = staffWindow();
+        Ui::ReplyEdit *reply = open(window.get(), first);
+        QVERIFY(reply);
         QTRY_COMPARE(reply->toPlainText(), QStringLiteral("Looking at the node pool now"));
         // Sent with "Reply & wait on customer": the draft goes.
-        auto *wait = window.findChild<QPushButton *>(QStringLiteral("replyWaitButton"));
+        auto *wait = window->findChild<QPushButton *>(QStringLiteral("replyWaitButton"));
         QTRY_VERIFY(wait->isEnabled());
         wait->click();
-        QTRY_COMPARE_WITH_TIMEOUT(controller->ticket().status,
+        QTRY_COMPARE_WITH_TIMEOUT(window->ticketController()->ticket().status,
                                   QStringLiteral("waiting_customer"),
                                   20'000);
         QTRY_VERIFY_WITH_TIMEOUT(!store.replyDraft(account, first), 20'000);
