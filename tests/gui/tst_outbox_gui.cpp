@@ -1,12 +1,14 @@
 // The outbox in the main window, offscreen, against the real server: with the server down the
 // offline banner shows, a new ticket from the wizard and a reply from the detail view are queued
 // (the Outbox view says "Waiting", the ticket is in the list as "Not yet sent"); once the server
-// is back both are sent and the list shows the real ticket instead.
+// is back both are sent and the list shows the real ticket instead. The Outbox view's Edit,
+// Cancel and Send anyway act on what waits.
 
 #include "mainwindow.h"
 #include "testserver.h"
 
 #include "detail/detailview.h"
+#include "messagebox.h"
 #include "outbox/offlinebanner.h"
 #include "outbox/outboxui.h"
 #include "outbox/outboxview.h"
@@ -22,6 +24,8 @@
 #include "store/outboxmodel.h"
 
 #include <QAbstractItemModel>
+#include <QApplication>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
@@ -29,6 +33,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -221,6 +226,108 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!controller->ticket().comments.isEmpty()
                                      && controller->ticket().comments.last().body == replyText,
                                  30'000);
+    }
+
+    // The Outbox view's own actions on what waits: Edit (a reply's text, refused empty), Cancel
+    // (asks first; "No" keeps it), and Send anyway for a new ticket the server refused as
+    // flagged by its review (409) - each as a user does it, with the server down, then back.
+    void editCancelAndSendAnywayFromTheView()
+    {
+        OutboxWindow w;
+        QVERIFY(w.start());
+        Store::Outbox *outbox = w.outboxUi->outbox();
+        const QString ticketId = w.list->model()->index(0, 0).data(Models::IdRole).toString();
+        w.server.kill();
+        w.outboxUi->connectivity()->probeNow();
+        QTRY_VERIFY_WITH_TIMEOUT(w.outboxUi->banner()->isVisible(), 20'000);
+
+        const qint64 typo = outbox->enqueueComment(ticketId, QStringLiteral("Frist try: a typo"));
+        const qint64 unwanted = outbox->enqueueComment(ticketId, QStringLiteral("Sent by mistake"));
+        Api::CreateTicketRequest thin; // the review flags it: the server answers 409
+        thin.subject = QStringLiteral("broken");
+        thin.description = QStringLiteral("it does not work");
+        const qint64 flagged = outbox->enqueueCreateTicket(thin);
+        QVERIFY(typo > 0 && unwanted > 0 && flagged > 0);
+        QCOMPARE(outbox->pendingCount(), 3);
+
+        Ui::OutboxView *view = w.outboxUi->showOutbox();
+        auto *edit = view->findChild<QPushButton *>(QStringLiteral("outboxEditButton"));
+        auto *cancel = view->findChild<QPushButton *>(QStringLiteral("outboxCancelButton"));
+        auto *sendAnyway = view->findChild<QPushButton *>(QStringLiteral("outboxSendAnywayButton"));
+        QVERIFY(edit && cancel && sendAnyway);
+
+        // Edit: an empty reply is refused with the reason, the dialog stays; then saved.
+        view->selectEntry(typo);
+        QVERIFY(edit->isEnabled());
+        QString refusal;
+        bool stayed = false;
+        bool found = false;
+        QTimer::singleShot(0, view, [&] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog || dialog->objectName() != QLatin1String("outboxEditDialog")) {
+                if (dialog)
+                    dialog->reject(); // not the one expected: end its exec(), the test fails
+                return;
+            }
+            found = true;
+            auto *text = dialog->findChild<QPlainTextEdit *>();
+            auto *save = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+            text->setPlainText(QStringLiteral("   "));
+            save->click();
+            for (QLabel *label : dialog->findChildren<QLabel *>())
+                if (!label->text().isEmpty() && !label->buddy())
+                    refusal += label->text();
+            stayed = dialog->isVisible();
+            text->setPlainText(QStringLiteral("First try: no typo"));
+            save->click();
+        });
+        edit->click();
+        QVERIFY(found);
+        QVERIFY2(refusal.contains(QStringLiteral("empty")), qPrintable(refusal));
+        QVERIFY(stayed);
+        QCOMPARE(outbox->entry(typo)->request.value(QLatin1String("body")).toString(),
+                 QStringLiteral("First try: no typo"));
+
+        // Cancel asks first: "No" keeps the reply, "Yes" drops it.
+        view->selectEntry(unwanted);
+        Ui::MessageBox::setNextAnswer(QMessageBox::No);
+        cancel->click();
+        QVERIFY(outbox->entry(unwanted));
+        QCOMPARE(outbox->pendingCount(), 3);
+        Ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        cancel->click();
+        QVERIFY(!outbox->entry(unwanted));
+        QCOMPARE(outbox->pendingCount(), 2);
+
+        // The server is back: the edited reply goes, the flagged ticket is refused (409) and
+        // waits with the server's reason and "Send anyway", which files it.
+        QString error;
+        QVERIFY2(w.server.start(true, &error), qPrintable(error));
+        w.client.setServerUrl(w.server.url());
+        QTRY_VERIFY_WITH_TIMEOUT(outbox->entry(flagged)->state == Store::OutboxEntry::State::Failed,
+                                 30'000);
+        QCOMPARE(outbox->entry(typo)->state, Store::OutboxEntry::State::Sent);
+        QVERIFY(outbox->entry(flagged)->conflict);
+        view->selectEntry(flagged);
+        QVERIFY(sendAnyway->isVisible());
+        auto *reason = view->findChild<QLabel *>(QStringLiteral("outboxReason"));
+        QVERIFY2(reason->text().contains(QStringLiteral("flagged")), qPrintable(reason->text()));
+        sendAnyway->click();
+        QTRY_COMPARE_WITH_TIMEOUT(outbox->entry(flagged)->state,
+                                  Store::OutboxEntry::State::Sent,
+                                  30'000);
+        QCOMPARE(outbox->pendingCount(), 0);
+
+        // What reached the server: the edited reply, not the cancelled one.
+        auto *job = w.client.ticket(ticketId, view);
+        QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 20'000);
+        QVERIFY(job->ok());
+        QStringList bodies;
+        for (const Wire::Comment &c : job->ticket().comments)
+            bodies << c.body;
+        QVERIFY(bodies.contains(QStringLiteral("First try: no typo")));
+        QVERIFY(!bodies.contains(QStringLiteral("Frist try: a typo")));
+        QVERIFY(!bodies.contains(QStringLiteral("Sent by mistake")));
     }
 };
 
