@@ -7,6 +7,7 @@
 // every cached list is invalidated by them.
 
 #include "database.h"
+#include "listpaging.h"
 #include "ticketstore.h"
 
 #include "wire/types.h"
@@ -114,6 +115,7 @@ public:
 private:
     Database &m_db;
     TicketStore &m_tickets;
+    ListPaging m_paging; // the queue's totals and page starts, per tickets generation
 };
 
 } // namespace Ankra::Server

@@ -32,7 +32,7 @@ Wire::TicketSummary readSummary(const QSqlQuery &q)
     t.aiReviewStatus = q.value(9).toString();
     t.trackedByTeam = q.value(10).toBool();
     t.createdAt = Wire::parseTimestamp(q.value(11).toString());
-    t.updatedAt = Wire::parseTimestamp(q.value(12).toString());
+    t.updatedAt = Wire::parseTimestamp(q.value(TicketStore::UpdatedAtColumn).toString());
     return t;
 }
 
@@ -94,18 +94,10 @@ std::optional<Wire::TicketPage> TicketStore::list(const QString &organisationId,
         countKey += QChar(0x1f) + b.toString();
     const std::string key = countKey.toStdString();
     const qint64 generation = m_db.generations().tickets; // before the count: see GenerationCache
-    std::optional<qint64> total = m_counts.find(key, generation);
-    if (!total) {
-        q.prepare(QStringLiteral("SELECT COUNT(*) FROM tickets t WHERE ") + where);
-        for (const QVariant &b : std::as_const(binds))
-            q.addBindValue(b);
-        if (!q.exec() || !q.next()) {
-            *error = q.lastError().text();
-            return std::nullopt;
-        }
-        total = q.value(0).toLongLong();
-        m_counts.insert(key, generation, *total);
-    }
+    const QString countSql = QStringLiteral("SELECT COUNT(*) FROM tickets t WHERE ") + where;
+    const std::optional<qint64> total = m_paging.total(q, key, generation, countSql, binds, error);
+    if (!total)
+        return std::nullopt;
     Wire::TicketPage page;
     page.pagination.page = query.page;
     page.pagination.pageSize = query.pageSize;
@@ -114,36 +106,18 @@ std::optional<Wire::TicketPage> TicketStore::list(const QString &organisationId,
                                      / query.pageSize);
 
     // The page's rows are chosen on the index alone (tickets_org_updated_status covers the
-    // order and the status filter and holds the rowid), as in the team queue: with the cluster join in the same SELECT, OFFSET
-    // read every skipped row - page 1000 of 100k took 160 ms, loading all 1,000 pages ~80 s.
-    // When the previous page of this filter was read in this generation, its last row is where
-    // this one starts: an index seek instead of an OFFSET (the same rows: same data, same order).
-    const std::string startKey = key + '\x1e' + std::to_string(query.pageSize) + '\x1e';
-    const std::optional<PageStart> start = query.page > 1
-                                               ? m_pageStarts.find(startKey
-                                                                       + std::to_string(query.page),
-                                                                   generation)
-                                               : std::nullopt;
-    const QString rowsOf = start ? QStringLiteral(" AND t.updated_at <= ?"
-                                                  " AND NOT (t.updated_at = ? AND t.id <= ?)"
-                                                  " ORDER BY t.updated_at DESC, t.id LIMIT ?")
-                                 : QStringLiteral(
-                                     " ORDER BY t.updated_at DESC, t.id LIMIT ? OFFSET ?");
+    // order and the status filter and holds the rowid), as in the team queue: with the cluster
+    // join in the same SELECT, OFFSET read every skipped row - page 1000 of 100k took 160 ms,
+    // loading all 1,000 pages ~80 s. A page right after the one before it seeks (ListPaging).
+    QVariantList pageBinds = binds;
+    const QString rows
+        = m_paging.pageRows(key, generation, query.page, query.pageSize, true, &pageBinds);
     q.prepare(QStringLiteral("SELECT ") + SummaryColumns
               + QStringLiteral(" FROM tickets t LEFT JOIN clusters c ON c.id = t.cluster_id"
                                " WHERE t.rowid IN (SELECT t.rowid FROM tickets t WHERE ")
-              + where + rowsOf + QStringLiteral(") ORDER BY t.updated_at DESC, t.id"));
-    for (const QVariant &b : std::as_const(binds))
+              + where + rows + QStringLiteral(") ORDER BY t.updated_at DESC, t.id"));
+    for (const QVariant &b : std::as_const(pageBinds))
         q.addBindValue(b);
-    if (start) {
-        q.addBindValue(start->updatedAt);
-        q.addBindValue(start->updatedAt);
-        q.addBindValue(start->id);
-        q.addBindValue(query.pageSize);
-    } else {
-        q.addBindValue(query.pageSize);
-        q.addBindValue(qint64(query.page - 1) * query.pageSize);
-    }
     if (!q.exec()) {
         *error = q.lastError().text();
         return std::nullopt;
@@ -151,9 +125,12 @@ std::optional<Wire::TicketPage> TicketStore::list(const QString &organisationId,
     while (q.next()) {
         page.result.append(readSummary(q));
         if (page.result.size() == query.pageSize) // a full page: its last row starts the next
-            m_pageStarts.insert(startKey + std::to_string(query.page + 1),
-                                generation,
-                                PageStart{q.value(12).toString(), page.result.last().id});
+            m_paging.setNextStart(key,
+                                  generation,
+                                  query.page,
+                                  query.pageSize,
+                                  q.value(UpdatedAtColumn).toString(),
+                                  page.result.last().id);
     }
     return page;
 }

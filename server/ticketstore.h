@@ -5,7 +5,7 @@
 // Thread-safe: each call uses the calling thread's connection.
 
 #include "database.h"
-#include "generationcache.h"
+#include "listpaging.h"
 
 #include "wire/types.h"
 
@@ -72,8 +72,6 @@ class TicketStore
 public:
     explicit TicketStore(Database &db)
         : m_db(db)
-        , m_counts(1024, std::chrono::minutes(5))
-        , m_pageStarts(4096, std::chrono::minutes(5))
     {}
 
     std::optional<Wire::TicketPage> list(const QString &organisationId,
@@ -128,23 +126,12 @@ public:
     // The TicketSummary columns of `tickets t LEFT JOIN clusters c` (13 of them, first in the
     // SELECT) and their reader: shared with the team list (teamstore.cpp).
     static const QString &summaryColumns();
+    static constexpr int UpdatedAtColumn = 12; // of summaryColumns(): the raw updated_at
     static Wire::TicketSummary summaryFrom(const QSqlQuery &query);
 
 private:
     Database &m_db;
-    // total_count of a filter (COUNT(*) walks every matching index entry: ~1 ms at 10k),
-    // valid for one tickets generation.
-    GenerationCache<qint64> m_counts;
-    // Where page n of a filter starts (the last row of page n - 1: its updated_at and id), for
-    // one tickets generation: a client paging through reads page n after page n - 1, and the
-    // page is then found by seeking the index instead of skipping (page - 1) * size entries
-    // (OFFSET made paging through 100,000 tickets quadratic: bench_client P6 setup).
-    struct PageStart
-    {
-        QString updatedAt;
-        QString id;
-    };
-    GenerationCache<PageStart> m_pageStarts;
+    ListPaging m_paging; // totals and page starts of each filter, per tickets generation
 };
 
 } // namespace Ankra::Server

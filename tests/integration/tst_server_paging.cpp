@@ -1,5 +1,6 @@
-// Paging through the real server's list: a page read right after the one before it starts where
-// that one ended (an index seek, TicketStore's page starts), any other page is found by OFFSET.
+// Paging through the real server's list and the team's queue: a page read right after the one
+// before it starts where that one ended (an index seek, ListPaging's page starts), any other
+// page is found by OFFSET.
 // Both must give the same rows in the same order, with many tickets sharing one updated_at (ties
 // broken by id), and again after a change moved a ticket to the top.
 
@@ -33,10 +34,14 @@ private:
     QString m_token;
     QNetworkAccessManager m_nam;
 
+    QString m_teamToken;
+    // The list read: the customer's or the team's queue (every organisation).
+    bool m_team = false;
+
     QByteArray send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body)
     {
         QNetworkRequest request(m_server.url().resolved(QUrl(pathAndQuery)));
-        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+        request.setRawHeader("Authorization", "Bearer " + (m_team ? m_teamToken : m_token).toUtf8());
         if (!body.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader,
                               QStringLiteral("application/json"));
@@ -55,7 +60,9 @@ private:
     {
         const QByteArray body = send("GET",
                                      QStringLiteral(
-                                         "/api/v1/org/support/tickets?page=%1&page_size=%2")
+                                         "/api/v1/%1/support/tickets?page=%2&page_size=%3")
+                                         .arg(m_team ? QStringLiteral("team")
+                                                     : QStringLiteral("org"))
                                          .arg(page)
                                          .arg(pageSize),
                                      {});
@@ -89,6 +96,10 @@ private slots:
     {
         m_token = m_server.createToken(QStringLiteral("Paging Org"), QStringLiteral("pager"));
         QVERIFY(!m_token.isEmpty());
+        m_teamToken = m_server.createToken(QStringLiteral("Paging Org"),
+                                           QStringLiteral("lead"),
+                                           true);
+        QVERIFY(!m_teamToken.isEmpty());
         // Groups of up to 10 tickets share one timestamp: ties everywhere, also across pages.
         QTemporaryFile jsonl;
         QVERIFY(jsonl.open());
@@ -119,6 +130,23 @@ private slots:
         QCOMPARE(allIds(7, false), byOffset);
     }
 
+    // The team's queue pages the same way (TeamStore shares ListPaging).
+    void teamQueueSeeksAndOffsetsGiveTheSameRows()
+    {
+        m_team = true;
+        const QStringList byOffset = allIds(10, true);
+        const QStringList customers = [this] {
+            m_team = false;
+            return allIds(10, true);
+        }();
+        m_team = true;
+        QCOMPARE(byOffset, customers); // one organisation: the same tickets, the same order
+        QCOMPARE(allIds(10, false), byOffset);
+        QCOMPARE(allIds(10, false), byOffset);
+        QCOMPARE(allIds(7, false), byOffset);
+        m_team = false;
+    }
+
     void aChangeStartsOver()
     {
         const QStringList before = allIds(10, false);
@@ -135,6 +163,10 @@ private slots:
         QCOMPARE(allIds(10, false), expected);
         QCOMPARE(allIds(10, true), expected);
         QCOMPARE(allIds(10, false), expected);
+        m_team = true; // the team's queue too
+        QCOMPARE(allIds(10, false), expected);
+        QCOMPARE(allIds(10, true), expected);
+        m_team = false;
     }
 };
 
