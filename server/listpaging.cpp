@@ -11,6 +11,14 @@ ListPaging::ListPaging()
     , m_starts(4096, std::chrono::minutes(5))
 {}
 
+std::string ListPaging::filterKey(const QString &sql, const QVariantList &binds)
+{
+    QString key = sql;
+    for (const QVariant &b : binds)
+        key += QChar(0x1f) + b.toString();
+    return key.toStdString();
+}
+
 std::optional<qint64> ListPaging::total(QSqlQuery &q,
                                         const std::string &key,
                                         qint64 generation,

@@ -25,6 +25,9 @@ class ListPaging
 public:
     ListPaging();
 
+    // The key of a filter: its SQL and the values bound to it.
+    static std::string filterKey(const QString &sql, const QVariantList &binds);
+
     // The filter's total: cached, or `countSql` run on `q` with `binds` (then cached); nullopt
     // with `error` set when the query fails.
     std::optional<qint64> total(QSqlQuery &q,

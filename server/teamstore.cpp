@@ -123,10 +123,7 @@ std::optional<TeamPage> TeamStore::list(const TeamListQuery &query, QString *err
                                  ? QString()
                                  : QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
 
-    QString filter = whereSql;
-    for (const QVariant &b : std::as_const(binds))
-        filter += QChar(0x1f) + b.toString();
-    const std::string key = filter.toStdString();
+    const std::string key = ListPaging::filterKey(whereSql, binds);
     const qint64 generation = m_db.generations().tickets; // before the count: see GenerationCache
 
     QSqlDatabase db = m_db.connection();

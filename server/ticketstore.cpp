@@ -89,10 +89,7 @@ std::optional<Wire::TicketPage> TicketStore::list(const QString &organisationId,
     }
 
     QSqlQuery q(db);
-    QString countKey = where;
-    for (const QVariant &b : std::as_const(binds))
-        countKey += QChar(0x1f) + b.toString();
-    const std::string key = countKey.toStdString();
+    const std::string key = ListPaging::filterKey(where, binds);
     const qint64 generation = m_db.generations().tickets; // before the count: see GenerationCache
     const QString countSql = QStringLiteral("SELECT COUNT(*) FROM tickets t WHERE ") + where;
     const std::optional<qint64> total = m_paging.total(q, key, generation, countSql, binds, error);

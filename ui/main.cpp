@@ -174,6 +174,10 @@ int main(int argc, char *argv[])
         return draftStoreOwner.get();
     };
     QString draftAccount;
+    // Drafts are kept per server and organisation of the session.
+    const auto draftAccountOf = [&client] {
+        return client.serverUrl().toString() + QLatin1Char('|') + client.organisationId();
+    };
     Ui::StartupTrace::mark("settings and stores");
     QHash<QString, QPointer<Ui::SubmitWizard>> openDrafts; // a draft is edited in one wizard
     std::unique_ptr<Ui::MainWindow> window;
@@ -412,7 +416,7 @@ int main(int argc, char *argv[])
             openWizard({});
         });
         // Drafts: what was typed and not sent, kept per account; replies per ticket.
-        draftAccount = client.serverUrl().toString() + QLatin1Char('|') + client.organisationId();
+        draftAccount = draftAccountOf();
         // The drafts database is opened once the window has painted.
         Ui::AfterFirstPaint::run(window.get(), [&] {
             Store::DraftStore *drafts = draftStore();
@@ -493,8 +497,7 @@ int main(int argc, char *argv[])
         // A team reply typed and not sent is a draft per ticket, as the customer's are: it comes
         // back when the ticket is opened again, after a restart too. Kept apart from the drafts
         // of a customer session on the same server and organisation.
-        const QString teamDrafts = client.serverUrl().toString() + QLatin1Char('|')
-                                   + client.organisationId() + QStringLiteral("|team");
+        const QString teamDrafts = draftAccountOf() + QStringLiteral("|team");
         Ui::AfterFirstPaint::run(staffWindow.get(), [&, teamDrafts] {
             if (staffWindow)
                 new Ui::ReplyDraftBinder(draftStore(), teamDrafts, staffWindow->detailView());

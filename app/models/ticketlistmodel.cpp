@@ -481,9 +481,7 @@ QVariant TicketListModel::headerData(int section, Qt::Orientation orientation, i
 
 bool TicketListModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || m_job || m_refreshJob)
-        return false;
-    return m_totalPages < 0 ? false : m_loadedPages < m_totalPages;
+    return !parent.isValid() && !m_job && !m_refreshJob && hasMorePages();
 }
 
 void TicketListModel::fetchMore(const QModelIndex &parent)

@@ -5,7 +5,6 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QProcess>
-#include <QTemporaryFile>
 #include <QTimer>
 
 #include <algorithm>
@@ -36,29 +35,19 @@ bool BenchServer::start(int tickets, const QStringList &extraArgs, QString *erro
         return false;
     }
     if (tickets > 0) {
-        QTemporaryFile jsonl;
-        if (!jsonl.open()) {
-            *error = QStringLiteral("cannot write the import file");
-            return false;
-        }
         static const char *const topics[] = {"Disk pressure on node",
                                              "Pod crashloop in deployment",
                                              "Ingress returns 502 for service",
                                              "Helm upgrade stuck for release"};
-        QByteArray block;
+        QByteArray jsonl;
         for (int i = 0; i < tickets; ++i) {
-            block += "{\"subject\":\"";
-            block += topics[i % 4];
-            block += " " + QByteArray::number(i)
+            jsonl += "{\"subject\":\"";
+            jsonl += topics[i % 4];
+            jsonl += " " + QByteArray::number(i)
                      + "\",\"description\":\"Seen since the last upgrade; the logs show "
                        "repeated restarts and timeouts.\",\"category\":\"technical\"}\n";
-            if (block.size() > (1 << 20) || i + 1 == tickets) {
-                jsonl.write(block);
-                block.clear();
-            }
         }
-        jsonl.flush();
-        if (!m_server.importTickets(QStringLiteral("Bench Org"), jsonl.fileName(), error))
+        if (!m_server.importTicketLines(QStringLiteral("Bench Org"), jsonl, error))
             return false;
     }
     m_server.setExtraArguments(QStringList{QStringLiteral("--quiet")} + extraArgs);

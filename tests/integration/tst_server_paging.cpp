@@ -13,7 +13,6 @@
 #include <QNetworkReply>
 #include <QSet>
 #include <QSignalSpy>
-#include <QTemporaryFile>
 #include <QTest>
 
 #include <algorithm>
@@ -101,18 +100,16 @@ private slots:
                                            true);
         QVERIFY(!m_teamToken.isEmpty());
         // Groups of up to 10 tickets share one timestamp: ties everywhere, also across pages.
-        QTemporaryFile jsonl;
-        QVERIFY(jsonl.open());
+        QByteArray jsonl;
         for (int i = 0; i < Tickets; ++i)
-            jsonl.write(QStringLiteral("{\"subject\":\"Paging %1\",\"description\":\"Paging "
-                                       "test.\",\"category\":\"technical\",\"created_at\":"
-                                       "\"2026-11-%2T08:00:00Z\"}\n")
-                            .arg(i)
-                            .arg(1 + i / 10, 2, 10, QChar(u'0'))
-                            .toUtf8());
-        jsonl.flush();
+            jsonl += QStringLiteral("{\"subject\":\"Paging %1\",\"description\":\"Paging "
+                                    "test.\",\"category\":\"technical\",\"created_at\":"
+                                    "\"2026-11-%2T08:00:00Z\"}\n")
+                         .arg(i)
+                         .arg(1 + i / 10, 2, 10, QChar(u'0'))
+                         .toUtf8();
         QString error;
-        QVERIFY2(m_server.importTickets(QStringLiteral("Paging Org"), jsonl.fileName(), &error),
+        QVERIFY2(m_server.importTicketLines(QStringLiteral("Paging Org"), jsonl, &error),
                  qPrintable(error));
         QVERIFY2(m_server.start(false, &error), qPrintable(error));
     }

@@ -13,7 +13,6 @@
 #include <QNetworkReply>
 #include <QSet>
 #include <QSignalSpy>
-#include <QTemporaryFile>
 #include <QTest>
 
 #include <algorithm>
@@ -96,6 +95,15 @@ private:
     }
 
     // Calls fetchMore() whenever the model is idle, as a view scrolled to the end does.
+    // Asks for pages of PageSize; true once the first one is shown.
+    static bool showFirstPage(Models::TicketListModel &model)
+    {
+        Api::TicketQuery query;
+        query.pageSize = PageSize;
+        model.setQuery(query);
+        return QTest::qWaitFor([&] { return model.rowCount() == PageSize; }, 20'000);
+    }
+
     static bool loadAll(Models::TicketListModel &model,
                         const std::function<void()> &onEachFetch = {})
     {
@@ -119,17 +127,15 @@ private slots:
     {
         m_token = m_server.createToken(QStringLiteral("Read Ahead Org"), QStringLiteral("reader"));
         QVERIFY(!m_token.isEmpty());
-        QTemporaryFile jsonl;
-        QVERIFY(jsonl.open());
+        QByteArray jsonl;
         for (int i = 0; i < Tickets; ++i)
-            jsonl.write(QStringLiteral("{\"subject\":\"%1 number %2\",\"description\":\"Read-ahead "
-                                       "test ticket.\",\"category\":\"technical\"}\n")
-                            .arg(i % 3 == 0 ? QStringLiteral("Quota") : QStringLiteral("Node"))
-                            .arg(i)
-                            .toUtf8());
-        jsonl.flush();
+            jsonl += QStringLiteral("{\"subject\":\"%1 number %2\",\"description\":\"Read-ahead "
+                                    "test ticket.\",\"category\":\"technical\"}\n")
+                         .arg(i % 3 == 0 ? QStringLiteral("Quota") : QStringLiteral("Node"))
+                         .arg(i)
+                         .toUtf8();
         QString error;
-        QVERIFY2(m_server.importTickets(QStringLiteral("Read Ahead Org"), jsonl.fileName(), &error),
+        QVERIFY2(m_server.importTicketLines(QStringLiteral("Read Ahead Org"), jsonl, &error),
                  qPrintable(error));
         QVERIFY2(m_server.start(false, &error), qPrintable(error));
     }
@@ -166,10 +172,7 @@ private slots:
         Api::ApiClient client(&nam);
         setUp(client);
         Models::TicketListModel model(&client);
-        Api::TicketQuery query;
-        query.pageSize = PageSize;
-        model.setQuery(query);
-        QVERIFY(QTest::qWaitFor([&] { return model.rowCount() == PageSize; }, 20'000));
+        QVERIFY(showFirstPage(model));
         QTest::qWait(200); // the pages read ahead arrive: not counted below
         QSignalSpy refreshed(&model, &Models::TicketListModel::refreshed);
         nam.listRequests = 0;
@@ -198,10 +201,7 @@ private slots:
         connect(&model, &QAbstractItemModel::rowsAboutToBeInserted, this, [&] {
             insertsInFetchMore += inFetchMore ? 1 : 0;
         });
-        Api::TicketQuery query;
-        query.pageSize = PageSize;
-        model.setQuery(query);
-        QVERIFY(QTest::qWaitFor([&] { return model.rowCount() == PageSize; }, 20'000));
+        QVERIFY(showFirstPage(model));
         // Pages 2 and 3 are read ahead as soon as page 1 is here: let them arrive.
         QTest::qWait(500);
         int fetches = 0;
@@ -230,10 +230,7 @@ private slots:
         Api::ApiClient client(&nam);
         setUp(client);
         Models::TicketListModel model(&client);
-        Api::TicketQuery query;
-        query.pageSize = PageSize;
-        model.setQuery(query);
-        QVERIFY(QTest::qWaitFor([&] { return model.rowCount() == PageSize; }, 20'000));
+        QVERIFY(showFirstPage(model));
 
         // While pages are being read ahead, tickets further down get a reply: each moves to the
         // top of the server's order and shifts the pages after it by one row.

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QTemporaryFile>
 
 namespace Ankra::Test {
 
@@ -127,6 +128,19 @@ bool TestServer::importTickets(const QString &organisation, const QString &jsonl
         *error = QStringLiteral("import failed: ")
                  + QString::fromUtf8(import.readAllStandardError());
     return false;
+}
+
+bool TestServer::importTicketLines(const QString &organisation,
+                                   const QByteArray &jsonl,
+                                   QString *error)
+{
+    QTemporaryFile file;
+    if (!file.open() || file.write(jsonl) != jsonl.size() || !file.flush()) {
+        if (error)
+            *error = QStringLiteral("cannot write the import file");
+        return false;
+    }
+    return importTickets(organisation, file.fileName(), error);
 }
 
 } // namespace Ankra::Test

@@ -29,6 +29,8 @@ public:
     // Imports tickets (the CLI's `import`: one JSON object per line of `jsonlPath`) into
     // `organisation`; with the server stopped. False with the CLI's complaint in `error`.
     bool importTickets(const QString &organisation, const QString &jsonlPath, QString *error);
+    // The same from the lines themselves (written to a temporary file).
+    bool importTicketLines(const QString &organisation, const QByteArray &jsonl, QString *error);
 
     QUrl url() const { return m_url; }
     QString token() const { return m_token; }
