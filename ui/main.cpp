@@ -175,7 +175,7 @@ int main(int argc, char *argv[])
     };
     QString draftAccount;
     // Drafts are kept per server and organisation of the session.
-    const auto draftAccountOf = [&client] {
+    const auto draftAccountOf = [&client]() -> QString {
         return client.serverUrl().toString() + QLatin1Char('|') + client.organisationId();
     };
     Ui::StartupTrace::mark("settings and stores");
