@@ -12,7 +12,9 @@ namespace Ankra::Api {
 ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
-{}
+{
+    updateRequestHeaders();
+}
 
 void ApiClient::setServerUrl(const QUrl &url)
 {
@@ -23,16 +25,19 @@ void ApiClient::setServerUrl(const QUrl &url)
     while (base.endsWith(u'/'))
         base.chop(1);
     m_apiPath = base + QStringLiteral("/api/v1");
+    updateRequestHeaders();
 }
 
 void ApiClient::setToken(const QString &token)
 {
     m_token = token;
+    updateRequestHeaders();
 }
 
 void ApiClient::setOrganisationId(const QString &organisationId)
 {
     m_organisationId = organisationId;
+    updateRequestHeaders();
 }
 
 QByteArray ApiClient::newIdempotencyKey()
@@ -47,12 +52,9 @@ QString ApiClient::refusalOfServerUrl() const
     return why;
 }
 
-QNetworkRequest ApiClient::request(const QString &path, const QUrlQuery &query) const
+void ApiClient::updateRequestHeaders()
 {
-    QUrl url = m_serverUrl;
-    url.setPath(m_apiPath + path);
-    url.setQuery(query);
-    QNetworkRequest request(url);
+    QNetworkRequest request;
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "ankra-support/" ANKRA_VERSION);
     if (!m_token.isEmpty())
@@ -65,6 +67,19 @@ QNetworkRequest ApiClient::request(const QString &path, const QUrlQuery &query) 
         request.setRawHeader("Accept-Encoding", "identity");
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_requestHeaders = request;
+}
+
+QNetworkRequest ApiClient::request(const QString &path, const QUrlQuery &query) const
+{
+    QUrl url = m_serverUrl;
+    url.setPath(m_apiPath + path);
+    url.setQuery(query);
+    // The headers are shared with m_requestHeaders, not set again for every request (five
+    // headers and the token's encoding: a fifth of the cost of starting a list page's request,
+    // bench_client P1).
+    QNetworkRequest request = m_requestHeaders;
+    request.setUrl(url);
     return request;
 }
 

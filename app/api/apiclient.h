@@ -89,6 +89,7 @@ private:
     QNetworkRequest postRequest(const QString &path, const QByteArray &idempotencyKey) const;
     static QString ticketPath(const QString &ticketId, const QString &rest = {});
     void start(ApiJob *job);
+    void updateRequestHeaders(); // after a change of server, token or organisation
 
     QNetworkAccessManager *m_nam;
     QUrl m_serverUrl;
@@ -98,6 +99,7 @@ private:
     QString m_apiPath = QStringLiteral("/api/v1"); // the server URL's path + "/api/v1"
     QString m_token;
     QString m_organisationId;
+    QNetworkRequest m_requestHeaders; // what every request carries: updateRequestHeaders()
     RetryPolicy m_policy;
     bool m_reachable = true;
 };

@@ -34,7 +34,6 @@ ApiJob::~ApiJob()
 void ApiJob::start()
 {
     m_idempotencyKey = m_request.rawHeader("Idempotency-Key");
-    m_timeout.setInterval(m_policy.transferTimeoutMs);
     // Queued so a caller can connect to finished() after the job is returned.
     if (m_failedLocally) // refused before sending (e.g. an insecure server URL)
         QMetaObject::invokeMethod(this, &ApiJob::finish, Qt::QueuedConnection);
@@ -80,8 +79,11 @@ void ApiJob::send()
         finish();
         return;
     }
+    // Progress only notes the time: the timer, when it fires, waits for the rest of the time
+    // since the last progress (restarting it at every progress signal re-registered a timer
+    // with the event loop several times per response; bench_client P1 sends 100).
     auto restartTimer = [this](qint64 done, qint64 total) {
-        m_timeout.start();
+        m_sinceProgress.start();
         emit progress(done, total);
     };
     connect(reply, &QNetworkReply::downloadProgress, this, restartTimer);
@@ -92,13 +94,18 @@ void ApiJob::send()
             consumeBody(reply);
     });
     connect(reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
-    m_timeout.start();
+    m_sinceProgress.start();
+    m_timeout.start(m_policy.transferTimeoutMs);
 }
 
 void ApiJob::onTimeout()
 {
     if (!m_reply)
         return;
+    if (const qint64 left = m_policy.transferTimeoutMs - m_sinceProgress.elapsed(); left > 0) {
+        m_timeout.start(int(left)); // progress came meanwhile
+        return;
+    }
     m_timedOut = true;
     m_reply->abort();
 }

@@ -12,6 +12,7 @@
 #include "api/apierror.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
@@ -103,7 +104,8 @@ private:
     QByteArray m_idempotencyKey;
     RetryPolicy m_policy;
     QPointer<QNetworkReply> m_reply;
-    QTimer m_timeout;
+    QTimer m_timeout;              // transferTimeoutMs without progress ends the attempt
+    QElapsedTimer m_sinceProgress; // since the request was sent or the last progress
     QTimer m_backoff;
     int m_attempts = 0;
     int m_httpStatus = 0;

@@ -4,13 +4,30 @@ namespace Ankra::Models {
 
 void TicketIdIndex::clear()
 {
-    m_byHash.clear();
+    m_slots.clear();
+    m_used = 0;
     m_collided.clear();
 }
 
 void TicketIdIndex::reserve(qsizetype rows)
 {
-    m_byHash.reserve(rows);
+    if (rows > capacity())
+        grow(rows);
+}
+
+void TicketIdIndex::grow(qsizetype rows)
+{
+    size_t size = 16;
+    while (size < 2 * size_t(qMax(rows, m_used)))
+        size *= 2;
+    if (size <= m_slots.size())
+        return;
+    std::vector<Slot> old(size);
+    old.swap(m_slots);
+    for (const Slot &slot : old) {
+        if (slot.rowPlusOne != 0)
+            m_slots[indexOf(slot.hash)] = slot;
+    }
 }
 
 bool TicketIdIndex::insertCollided(const QString &id, qsizetype row)
@@ -23,7 +40,9 @@ bool TicketIdIndex::insertCollided(const QString &id, qsizetype row)
 
 qsizetype TicketIdIndex::rowOf(const QString &id, const QList<Wire::TicketSummary> &rows) const
 {
-    const qsizetype slot = m_byHash.value(Wire::ticketIdHash(id));
+    if (m_slots.empty())
+        return -1;
+    const qsizetype slot = m_slots[indexOf(Wire::ticketIdHash(id))].rowPlusOne;
     if (slot == 0)
         return -1;
     if (rows.at(slot - 1).id == id)

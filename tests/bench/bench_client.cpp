@@ -7,8 +7,10 @@
 // reported, not an error: the exit code is non-zero only when something failed.
 // curl fetches the very URLs the client asked for (its view's status filter included).
 // Profiling P1: ANKRA_BENCH_P1_REPEAT=<n> runs only the client n times, then prints the CPU time
-// a run took in the client and in the server (steadier than the wall time); with
-// ANKRA_BENCH_PERF_CTL=<fifo> (mkfifo) it writes enable/disable around each timed run, for
+// a run took in the client (also by thread: GUI, QNAM's, the parsing pool's) and in the server
+// (steadier than the wall time); with ANKRA_BENCH_P1_TIMELINE=1 the last run's timeline (each
+// page's request, headers, finish and rows applied; the list's timer, layout and paint events);
+// with ANKRA_BENCH_PERF_CTL=<fifo> (mkfifo) it writes enable/disable around each timed run, for
 //   perf record -a -g -D -1 --control=fifo:<fifo> -- bench_client P1
 
 #include "bench_client_support.h"
@@ -86,30 +88,42 @@ void perfControl(const char *command)
 }
 
 // The CPU time between start() and stop() in this process (all its threads) and in the server's:
-// steadier than the wall time on two busy cores (read as a sum over runs: clock ticks of 10 ms).
+// steadier than the wall time on two busy cores.
 struct CpuSpent
 {
-    BenchServer *bench = nullptr;
+    explicit CpuSpent(BenchServer *server)
+        : bench(server)
+    {}
+
+    BenchServer *bench;
     double here = 0;
     double server = 0;
-    int layouts = 0; // of the list's rows (TicketListView)
+    QMap<QString, double> threads; // this process's, by thread name
+    int layouts = 0;               // of the list's rows (TicketListView)
 
     void start()
     {
         here = -processCpuMs();
         server = -bench->cpuMs();
+        threads = threadCpuMs();
     }
     void stop()
     {
         here += processCpuMs();
         server += bench->cpuMs();
+        const QMap<QString, double> before = std::exchange(threads, threadCpuMs());
+        for (auto it = threads.begin(); it != threads.end(); ++it)
+            it.value() -= before.value(it.key());
     }
 };
 
 // Time to fetch and show Pages x PageSize rows in the real main window's list (its proxy,
 // delegates and header), from a reload until the last row is in and painted; -1 on a failure.
 // The rows are fetched the way the list asks for them when scrolled to the end (fetchMore).
-double clientListTime(Api::ApiClient *client, QString *error, CpuSpent *cpu = nullptr)
+double clientListTime(Api::ApiClient *client,
+                      QString *error,
+                      CpuSpent *cpu = nullptr,
+                      BenchNetworkAccessManager *timeline = nullptr)
 {
     Ui::MainWindow window(client);
     window.poller()->stop(); // a poll would re-fetch the loaded pages meanwhile (as in P6)
@@ -138,6 +152,35 @@ double clientListTime(Api::ApiClient *client, QString *error, CpuSpent *cpu = nu
         cpu->start();
     QElapsedTimer timer;
     timer.start();
+    // The list's events in the timeline (Timer: a deferred layout or QAbstractItemView's own
+    // timers; Paint; the window's UpdateRequest and LayoutRequest).
+    struct EventMarks : QObject
+    {
+        BenchNetworkAccessManager *timeline = nullptr;
+        bool eventFilter(QObject *watched, QEvent *event) override
+        {
+            const QEvent::Type type = event->type();
+            if (type == QEvent::Timer || type == QEvent::Paint || type == QEvent::UpdateRequest
+                || type == QEvent::LayoutRequest) {
+                timeline->mark(QStringLiteral("event %1 on %2")
+                                   .arg(int(type))
+                                   .arg(QLatin1String(watched->metaObject()->className())));
+            }
+            return false;
+        }
+    } marks;
+    if (timeline) {
+        marks.timeline = timeline;
+        if (auto *v = window.findChild<Ui::TicketListView *>(QStringLiteral("ticketList"))) {
+            v->installEventFilter(&marks);
+            v->viewport()->installEventFilter(&marks);
+        }
+        window.installEventFilter(&marks);
+        timeline->recordTimeline(&timer);
+        QObject::connect(model, &Models::TicketListModel::pageLoaded, timeline, [timeline](int page) {
+            timeline->mark(QStringLiteral("applied p%1").arg(page));
+        });
+    }
     model->reload();
     if (!loadRows(model, Pages * PageSize, 120'000) || model->rowCount() != Pages * PageSize) {
         *error = QStringLiteral("P1: loaded %1 rows: %2")
@@ -159,6 +202,16 @@ double clientListTime(Api::ApiClient *client, QString *error, CpuSpent *cpu = nu
     }
     QCoreApplication::processEvents(); // the paint of what the layout changed
     const double ms = timer.nsecsElapsed() / 1e6;
+    if (timeline) {
+        timeline->mark(QStringLiteral("shown"));
+        timeline->recordTimeline(nullptr);
+        QList<BenchNetworkAccessManager::Event> events = timeline->takeTimeline();
+        std::stable_sort(events.begin(), events.end(), [](const auto &a, const auto &b) {
+            return a.ms < b.ms;
+        });
+        for (const auto &e : events)
+            report(QStringLiteral("  %1 %2").arg(e.ms, 7, 'f', 2).arg(e.what));
+    }
     if (cpu) {
         cpu->stop();
         cpu->layouts = view ? view->layoutCount() - layoutsBefore : -1;
@@ -227,17 +280,22 @@ bool runP1(QString *error)
     // first run warms the server up and is not profiled).
     if (const int repeat = qEnvironmentVariableIntValue("ANKRA_BENCH_P1_REPEAT"); repeat > 0) {
         // With the CPU time the run took in this process and in the server: steadier than the
-        // wall time on two busy cores (clock ticks, 10 ms: read as a sum over runs).
+        // wall time on two busy cores.
         double clientCpu = 0;
         double serverCpu = 0;
+        QMap<QString, double> threadCpu;
         for (int run = 0; run < repeat; ++run) {
-            CpuSpent cpu{&server};
-            const double ms = clientListTime(&client, error, &cpu);
+            CpuSpent cpu(&server);
+            const bool timeline = run == repeat - 1
+                                  && qEnvironmentVariableIsSet("ANKRA_BENCH_P1_TIMELINE");
+            const double ms = clientListTime(&client, error, &cpu, timeline ? &nam : nullptr);
             if (ms < 0)
                 return false;
             if (run > 0) {
                 clientCpu += cpu.here;
                 serverCpu += cpu.server;
+                for (auto it = cpu.threads.cbegin(); it != cpu.threads.cend(); ++it)
+                    threadCpu[it.key()] += it.value();
             }
             perfArmed = true;
             report(QStringLiteral("P1 client run %1: %2 ms, %3 layouts of the list")
@@ -249,6 +307,17 @@ bool runP1(QString *error)
             report(QStringLiteral("P1 CPU per run after the first: %1 ms here, %2 ms server")
                        .arg(clientCpu / (repeat - 1), 0, 'f', 1)
                        .arg(serverCpu / (repeat - 1), 0, 'f', 1));
+        QStringList threads;
+        for (auto it = threadCpu.cbegin(); it != threadCpu.cend(); ++it) {
+            if (it.value() / (repeat - 1) >= 0.05)
+                threads << QStringLiteral("%1 %2").arg(it.key()).arg(it.value() / (repeat - 1),
+                                                                     0,
+                                                                     'f',
+                                                                     1);
+        }
+        if (repeat > 1)
+            report(QStringLiteral("P1 CPU per run by thread (ms): ")
+                   + threads.join(QStringLiteral(", ")));
         return true;
     }
 
@@ -291,7 +360,7 @@ bool runP1(QString *error)
     // Seven alternating rounds: one run varies by +-25 % on two cores (the client's, QNAM's, the
     // pool's and the server's threads share them), the median of seven much less.
     constexpr int Rounds = 7;
-    // The CPU time of both sides: where a difference comes from (clock ticks: sums over rounds).
+    // The CPU time of both sides: where a difference comes from.
     double curlServerCpu = 0;
     double clientServerCpu = 0;
     double clientCpu = 0;
@@ -308,7 +377,7 @@ bool runP1(QString *error)
         compressedTimes << compressedMs;
 
         nam.setAsIfRemote(false);
-        CpuSpent cpu{&server};
+        CpuSpent cpu(&server);
         const double clientMs = clientListTime(&client, error, &cpu);
         if (clientMs < 0)
             return false;
@@ -334,6 +403,17 @@ bool runP1(QString *error)
                .arg(curlMs, 0, 'f', 1)
                .arg(Rounds));
     report(QStringLiteral("P1 ratio: %1 (goal <= 1.5)").arg(ratio(clientMs, curlMs)));
+    // Each round's client time over the curl time measured just before it: the machine's speed
+    // drifts by +-25 % within a minute (the same binary's CPU time per run), and a round's two
+    // runs share its phase. Not the goal's figure; how much of the spread is drift.
+    QList<double> roundRatios;
+    for (int run = 0; run < Rounds; ++run)
+        roundRatios << clientTimes.at(run) / curlTimes.at(run);
+    std::sort(roundRatios.begin(), roundRatios.end());
+    report(QStringLiteral("P1 ratio per round: median %1, from %2 to %3")
+               .arg(median(roundRatios), 0, 'f', 2)
+               .arg(roundRatios.first(), 0, 'f', 2)
+               .arg(roundRatios.last(), 0, 'f', 2));
     report(
         QStringLiteral("P1 CPU per round: client %1 ms + its server %2 ms; server for curl %3 ms")
             .arg(clientCpu / Rounds, 0, 'f', 1)

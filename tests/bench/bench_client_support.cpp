@@ -1,14 +1,19 @@
 #include "bench_client_support.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <algorithm>
 #include <cstdio>
+
+#include <ctime>
 
 #include <unistd.h>
 
@@ -20,11 +25,26 @@ QNetworkReply *BenchNetworkAccessManager::createRequest(Operation op,
 {
     if (op == GetOperation)
         m_getUrls << request.url();
-    if (!m_remote)
-        return QNetworkAccessManager::createRequest(op, request, outgoingData);
     QNetworkRequest remote(request);
-    remote.setRawHeader("Accept-Encoding", {}); // QNAM then asks for gzip and inflates
-    return QNetworkAccessManager::createRequest(op, remote, outgoingData);
+    if (m_remote)
+        remote.setRawHeader("Accept-Encoding", {}); // QNAM then asks for gzip and inflates
+    const double started = m_clock ? m_clock->nsecsElapsed() / 1e6 : 0;
+    QNetworkReply *reply = QNetworkAccessManager::createRequest(op, remote, outgoingData);
+    if (m_clock) {
+        const QString page = QUrlQuery(request.url()).queryItemValue(QStringLiteral("page"));
+        m_timeline.append({QStringLiteral("request p%1").arg(page), started});
+        m_timeline.append({QStringLiteral("created p%1").arg(page), m_clock->nsecsElapsed() / 1e6});
+        const QElapsedTimer *clock = m_clock;
+        connect(reply, &QNetworkReply::metaDataChanged, this, [this, clock, page] {
+            m_timeline.append(
+                {QStringLiteral("headers p%1").arg(page), clock->nsecsElapsed() / 1e6});
+        });
+        connect(reply, &QNetworkReply::finished, this, [this, clock, page] {
+            m_timeline.append(
+                {QStringLiteral("finished p%1").arg(page), clock->nsecsElapsed() / 1e6});
+        });
+    }
+    return reply;
 }
 
 bool BenchServer::start(int tickets, const QStringList &extraArgs, QString *error)
@@ -143,18 +163,32 @@ qint64 procStatusKiB(const char *field)
 
 double processCpuMs(qint64 pid)
 {
-    QFile stat(pid > 0 ? QStringLiteral("/proc/%1/stat").arg(pid)
-                       : QStringLiteral("/proc/self/stat"));
-    if (!stat.open(QIODevice::ReadOnly))
+    // The kernel's CPU clock of the process: nanoseconds (/proc/<pid>/stat counts 10 ms ticks).
+    clockid_t clock = CLOCK_PROCESS_CPUTIME_ID;
+    if (pid > 0 && clock_getcpuclockid(pid_t(pid), &clock) != 0)
         return -1;
-    // After "pid (comm) ": state is field 3, utime 14, stime 15 (man 5 proc); comm may hold spaces.
-    const QByteArray line = stat.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
+    timespec ts{};
+    if (clock_gettime(clock, &ts) != 0)
         return -1;
-    const long ticks = sysconf(_SC_CLK_TCK);
-    return ticks > 0 ? (fields[11].toLongLong() + fields[12].toLongLong()) * 1000.0 / double(ticks)
-                     : -1;
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+QMap<QString, double> threadCpuMs()
+{
+    QMap<QString, double> byName;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly))
+            continue;
+        // A thread's CPU clock (Linux: CPUCLOCK_SCHED | CPUCLOCK_PERTHREAD_MASK of the tid).
+        const auto clock = clockid_t((~tid.toInt() << 3) | 6);
+        timespec ts{};
+        if (clock_gettime(clock, &ts) != 0)
+            continue;
+        byName[QString::fromUtf8(comm.readAll().trimmed())] += ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+    }
+    return byName;
 }
 
 double BenchServer::cpuMs()

@@ -5,7 +5,9 @@
 
 #include "testserver.h"
 
+#include <QElapsedTimer>
 #include <QList>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QString>
 #include <QStringList>
@@ -42,6 +44,20 @@ public:
     void setAsIfRemote(bool remote) { m_remote = remote; }
     // The URLs of the GET requests made since the last call (for curl to fetch the same ones).
     QList<QUrl> takeGetUrls() { return std::exchange(m_getUrls, {}); }
+    // Records when each request starts and its reply finishes (ms since `clock` started), for a
+    // timeline of a run; nullptr stops recording.
+    struct Event
+    {
+        QString what;
+        double ms;
+    };
+    void recordTimeline(const QElapsedTimer *clock) { m_clock = clock; }
+    void mark(const QString &what)
+    {
+        if (m_clock)
+            m_timeline.append({what, m_clock->nsecsElapsed() / 1e6});
+    }
+    QList<Event> takeTimeline() { return std::exchange(m_timeline, {}); }
 
 protected:
     QNetworkReply *createRequest(Operation op,
@@ -51,6 +67,8 @@ protected:
 private:
     bool m_remote = false;
     QList<QUrl> m_getUrls;
+    const QElapsedTimer *m_clock = nullptr;
+    QList<Event> m_timeline;
 };
 
 // Runs a program to completion; returns the wall time in ms, or -1 on a failure (why in `error`).
@@ -62,9 +80,10 @@ bool writeLog(const QString &path, qint64 bytes);
 double median(QList<double> values);
 // A field of /proc/self/status in KiB (VmRSS, VmHWM); -1 when unreadable.
 qint64 procStatusKiB(const char *field);
-// CPU time (user + system) of process `pid` (0: this one, all threads) from /proc, in ms; -1 when
-// unreadable.
+// CPU time (user + system) of process `pid` (0: this one, all threads) in ms; -1 when unreadable.
 double processCpuMs(qint64 pid = 0);
+// CPU time of this process's threads in ms, summed by thread name ("Thread (pooled)", ...).
+QMap<QString, double> threadCpuMs();
 // Resets VmHWM to the current RSS (Linux: "5" into /proc/self/clear_refs).
 bool resetPeakRss();
 void report(const QString &line);

@@ -20,6 +20,7 @@ struct Canned
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     bool hang = false;               // never answers (for timeouts)
     int chunks = 1;                  // delivers the body in this many readyRead steps
+    int chunkDelayMs = 0;            // between two chunks (0: all in one event-loop pass)
     bool cutAfterFirstChunk = false; // a transport error after the first chunk
 };
 
@@ -96,6 +97,11 @@ private:
             setError(m_canned.status >= 500 ? InternalServerError : ContentAccessDenied,
                      QStringLiteral("HTTP %1").arg(m_canned.status));
         emit metaDataChanged();
+        deliverChunks();
+    }
+
+    void deliverChunks()
+    {
         const qint64 total = m_canned.body.size();
         const qint64 chunk = qMax<qint64>(1, total / qMax(1, m_canned.chunks));
         QPointer<FakeReply> self(this);
@@ -108,6 +114,10 @@ private:
                 setFinished(true);
                 emit errorOccurred(RemoteHostClosedError);
                 emit finished();
+                return;
+            }
+            if (self && m_canned.chunkDelayMs > 0 && m_available < total) {
+                QTimer::singleShot(m_canned.chunkDelayMs, this, &FakeReply::deliverChunks);
                 return;
             }
         }

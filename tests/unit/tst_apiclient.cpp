@@ -302,6 +302,39 @@ private slots:
         QVERIFY(timer.elapsed() < 3'000);
     }
 
+    // The transfer timeout counts from the last progress, not from the start: a slow answer
+    // that keeps coming is not cut, one that stops is (300 ms without progress here).
+    void transferTimeoutCountsFromTheLastProgress()
+    {
+        Api::RetryPolicy once = m_client->retryPolicy();
+        once.maxAttempts = 1;
+        once.transferTimeoutMs = 300;
+        m_client->setRetryPolicy(once);
+        Canned slow;
+        slow.body = fixture(QStringLiteral("wire/ticket_full.json"));
+        slow.chunks = 6;
+        slow.chunkDelayMs = 120; // 600 ms in all, never 300 ms without progress
+        m_nam->enqueue(slow);
+        QElapsedTimer timer;
+        timer.start();
+        auto *job = m_client->ticket(TicketId, this);
+        QVERIFY(waitFor(job, 5'000));
+        QVERIFY2(job->ok(), qPrintable(job->error().message));
+        QVERIFY(timer.elapsed() >= 500);
+
+        Canned stalling;
+        stalling.body = fixture(QStringLiteral("wire/ticket_full.json"));
+        stalling.chunks = 3;
+        stalling.chunkDelayMs = 700; // the second chunk comes too late
+        m_nam->enqueue(stalling);
+        timer.restart();
+        auto *stalled = m_client->ticket(TicketId, this);
+        QVERIFY(waitFor(stalled, 5'000));
+        QCOMPARE(Api::kindName(stalled->error().kind), Api::kindName(Kind::Timeout));
+        QVERIFY(timer.elapsed() >= 250);
+        QVERIFY(timer.elapsed() < 650);
+    }
+
     void cancelEndsOnce()
     {
         Canned hang;

@@ -86,6 +86,47 @@ private slots:
         for (int i = 0; i < 20'000; i += 997)
             QCOMPARE(index.rowOf(ids.at(i), rows), i);
     }
+
+    // Hashes that share their low bits land in one run of slots (open addressing): each is still
+    // found, through growth of the table from empty (no reserve), and clear() forgets them all.
+    void hashesOfOneSlotRunThroughGrowth()
+    {
+        QStringList ids;
+        for (int i = 0; i < 300; ++i)
+            ids.append(QStringLiteral("id-%1").arg(i));
+        const auto idAt = [&ids](qsizetype row) -> const QString & { return ids.at(row); };
+        const auto hashOf = [](int i) { return (size_t(i) + 1) << 24; }; // low 24 bits: zero
+        TicketIdIndex index;
+        for (int i = 0; i < ids.size(); ++i)
+            QVERIFY(index.insert(ids.at(i), hashOf(i), i, idAt));
+        QCOMPARE(index.size(), 300);
+        QVERIFY(index.capacity() >= 300);
+        for (int i = 0; i < ids.size(); ++i)
+            QVERIFY2(!index.insert(ids.at(i), hashOf(i), 300 + i, idAt), qPrintable(ids.at(i)));
+        QCOMPARE(index.size(), 300);
+        index.clear();
+        QCOMPARE(index.size(), 0);
+        QCOMPARE(index.rowOf(ids.at(0), rowsOf(ids)), -1);
+        QVERIFY(index.insert(ids.at(7), hashOf(7), 0, idAt));
+        QCOMPARE(index.size(), 1);
+    }
+
+    // Rows inserted one page at a time, the table growing as they come: every row is found.
+    void growsAsPagesArrive()
+    {
+        QStringList ids;
+        for (int i = 0; i < 5'000; ++i)
+            ids.append(QStringLiteral("ticket-%1").arg(i));
+        const QList<Wire::TicketSummary> rows = rowsOf(ids);
+        const auto idAt = [&ids](qsizetype row) -> const QString & { return ids.at(row); };
+        TicketIdIndex index;
+        QCOMPARE(index.rowOf(ids.at(0), rows), -1); // empty: nothing to probe
+        for (int i = 0; i < ids.size(); ++i)
+            QVERIFY(index.insert(ids.at(i), Wire::ticketIdHash(ids.at(i)), i, idAt));
+        for (int i = 0; i < ids.size(); ++i)
+            QCOMPARE(index.rowOf(ids.at(i), rows), i);
+        QCOMPARE(index.rowOf(QStringLiteral("absent"), rows), -1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTicketIdIndex)
