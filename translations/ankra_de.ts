@@ -1633,6 +1633,17 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
     </message>
 </context>
 <context>
+    <name>Ankra::Ui::MessageBanner</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+</context>
+<context>
     <name>Ankra::Ui::OfflineBanner</name>
     <message>
         <source>Offline</source>
@@ -1660,6 +1671,10 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
             <numerusform>%n Aktion wartet.</numerusform>
             <numerusform>%n Aktionen warten.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The actions waiting to be sent</source>
+        <translation>Die Aktionen, die auf das Senden warten</translation>
     </message>
 </context>
 <context>
@@ -2431,6 +2446,10 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
     <message>
         <source>Try loading the queue again</source>
         <translation>Die Warteschlange erneut laden</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,11 @@
 #include "detail/detailview.h"
 #include "outbox/pendingticketsproxy.h"
 #include "startup/afterfirstpaint.h"
-#include "tickets/errorbanner.h"
 #include "tickets/statusdelegate.h"
 #include "tickets/ticketlistview.h"
 #include "tickets/ticketproxymodel.h"
 #include "tickets/viewsidebar.h"
+#include "widgets/messagebanner.h"
 
 #include "api/apiclient.h"
 #include "models/readstate.h"
@@ -128,17 +128,17 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     header->resizeSection(Models::TicketListModel::ClusterColumn, 120);
     header->resizeSection(Models::TicketListModel::UpdatedColumn, 90);
 
-    const ErrorBanner banner = ErrorBanner::create(this, tr("Try loading the tickets again"));
-    m_bannerBox = banner.box;
-    m_banner = banner.text;
-    m_retry = banner.retry;
+    m_banner = new MessageBanner(MessageBanner::Kind::Error, this);
+    m_banner->setObjectName(QStringLiteral("errorBanner"));
+    m_retry = m_banner->addButton(tr("Retry"), tr("Try loading the tickets again"));
+    m_retry->setObjectName(QStringLiteral("retryButton"));
     connect(m_retry, &QPushButton::clicked, this, &MainWindow::refresh);
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->setSpacing(0);
-    rightLayout->addWidget(m_bannerBox);
+    rightLayout->addWidget(m_banner);
     rightLayout->addWidget(m_list, 1);
 
     // What the DetailView shows with no ticket open, until it is built (detailView()).
@@ -178,7 +178,7 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
 
     connect(m_model, &Models::TicketListModel::errorOccurred, this, &MainWindow::onError);
     connect(m_model, &Models::TicketListModel::pageLoaded, this, [this] {
-        m_bannerBox->hide();
+        m_banner->hide();
         updateCount();
     });
     // "Loading…" only for a load that takes a while: a page read ahead arrives within
@@ -327,7 +327,7 @@ void MainWindow::setPendingTickets(QAbstractItemModel *pending)
 
 void MainWindow::addBanner(QWidget *banner)
 {
-    auto *layout = qobject_cast<QVBoxLayout *>(m_bannerBox->parentWidget()->layout());
+    auto *layout = qobject_cast<QVBoxLayout *>(m_banner->parentWidget()->layout());
     if (layout)
         layout->insertWidget(0, banner);
 }
@@ -353,10 +353,9 @@ void MainWindow::openTicket(const QString &ticketId)
 
 void MainWindow::showBanner(const QString &text, bool offerRetry)
 {
-    m_banner->setText(text);
     m_retry->setVisible(offerRetry);
     m_bannerIsNetworkError = false;
-    m_bannerBox->show();
+    m_banner->showMessage(text);
 }
 
 void MainWindow::onError(const Api::ApiError &error)
@@ -373,7 +372,7 @@ void MainWindow::setOfflineShown(bool shown)
 {
     m_offlineShown = shown;
     if (shown && m_bannerIsNetworkError)
-        m_bannerBox->hide();
+        m_banner->hide();
 }
 
 void MainWindow::updateCount()

@@ -32,6 +32,7 @@ class Repository;
 namespace Ankra::Ui {
 
 class DetailView;
+class MessageBanner;
 class TicketProxyModel;
 class ViewSidebar;
 
@@ -99,11 +100,10 @@ private:
     ViewSidebar *m_sidebar;
     QLineEdit *m_search;
     QTreeView *m_list;
-    QLabel *m_banner;
+    MessageBanner *m_banner;
     QPushButton *m_retry;
-    QWidget *m_bannerBox;
     bool m_offlineShown = false;
-    bool m_bannerIsNetworkError = false; // m_bannerBox shows an Offline/Timeout error
+    bool m_bannerIsNetworkError = false; // m_banner shows an Offline/Timeout error
     QLabel *m_count;
     qint64 m_countShown = -1; // the total m_count shows
     QTimer *m_searchDebounce;

@@ -9,12 +9,14 @@
 #include "testserver.h"
 
 #include "desktop/language.h"
+#include "desktop/palette.h"
 #include "detail/previewdialog.h"
 #include "detail/statustimeline.h"
 #include "settings/settingsdialog.h"
 #include "signin/signindialog.h"
 #include "staff/staffwindow.h"
 #include "tickets/statusdelegate.h"
+#include "widgets/messagebanner.h"
 #include "wizard/submitwizard.h"
 #include "wizard/wizardpages.h"
 
@@ -30,6 +32,8 @@
 
 #include <KSyntaxHighlighting/Repository>
 
+#include <cmath>
+
 #include <QAbstractButton>
 #include <QAccessible>
 #include <QApplication>
@@ -40,17 +44,36 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
+#include <QVBoxLayout>
 #include <QWizard>
 
 using namespace Ankra;
 
 namespace {
+
+// WCAG 2 contrast ratio of two colours (1 to 21).
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
+               + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
+}
 
 QString describe(const QWidget *w)
 {
@@ -404,6 +427,90 @@ private slots:
         for (int step = 0; step < 5; ++step)
             for (const QString &line : timeline->visibleLines(step))
                 QVERIFY2(!line.contains(QChar(0x2026)), qPrintable(line));
+    }
+
+    // The message banners (errors, offline) read well in the light and the dark palette: their
+    // text has at least WCAG AA contrast (4.5:1) on them, they are tinted (not the window's own
+    // colour), and a dark palette keeps them dark. A palette change while they exist recolours
+    // them. (They were pale red and yellow with dark text whatever the palette.)
+    void messageBannersFollowThePalette()
+    {
+        const QPalette appPalette = QApplication::palette();
+        const QString appStyle = QApplication::style()->name();
+        const auto restore = qScopeGuard([&] {
+            QApplication::setStyle(appStyle);
+            QApplication::setPalette(appPalette);
+        });
+        QWidget parent;
+        auto *error = new Ui::MessageBanner(Ui::MessageBanner::Kind::Error, &parent);
+        auto *warning = new Ui::MessageBanner(Ui::MessageBanner::Kind::Warning, &parent);
+        for (const QString &name : {QStringLiteral("light"), QStringLiteral("dark")}) {
+            QVERIFY(Ui::Appearance::applyPalette(qApp, name));
+            QCoreApplication::sendPostedEvents(); // the widgets hear of it from the event loop
+            const QColor window = parent.palette().color(QPalette::Window);
+            QCOMPARE(window, QApplication::palette().color(QPalette::Window));
+            for (Ui::MessageBanner *banner : {error, warning}) {
+                const QColor background = banner->palette().color(QPalette::Window);
+                const QColor text = banner->palette().color(QPalette::WindowText);
+                QCOMPARE(background,
+                         Ui::MessageBanner::background(banner == error
+                                                           ? Ui::MessageBanner::Kind::Error
+                                                           : Ui::MessageBanner::Kind::Warning,
+                                                       parent.palette()));
+                QVERIFY2(contrast(text, background) >= 4.5,
+                         qPrintable(QStringLiteral("%1: %2 on %3, contrast %4")
+                                        .arg(name, text.name(), background.name())
+                                        .arg(contrast(text, background))));
+                QVERIFY2(background != window, qPrintable(name));
+                QCOMPARE(background.lightnessF() < 0.5, window.lightnessF() < 0.5);
+            }
+            if (qEnvironmentVariableIsSet("ANKRA_SCREENSHOT_DIR")) {
+                auto *layout = parent.layout() ? parent.layout() : new QVBoxLayout(&parent);
+                layout->addWidget(error);
+                layout->addWidget(warning);
+                if (error->findChildren<QPushButton *>().isEmpty()) {
+                    error->addButton(QStringLiteral("Retry"), {});
+                    warning->addButton(QStringLiteral("Try now"), {});
+                    warning->addButton(QStringLiteral("Outbox…"), {});
+                }
+                error->showMessage(QStringLiteral("The tickets could not be loaded: the server "
+                                                  "answered 503 Service Unavailable."));
+                warning->showMessage(
+                    QStringLiteral("You are offline: the server cannot be reached. "
+                                   "2 actions waiting."));
+                parent.resize(720, 140);
+                parent.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&parent));
+                parent.grab().save(QDir(qEnvironmentVariable("ANKRA_SCREENSHOT_DIR"))
+                                       .filePath(QStringLiteral("banners-%1.png").arg(name)));
+            }
+        }
+    }
+
+    // A banner is announced to screen readers (QAccessible::Alert) when it appears and when its
+    // message changes while it is shown; not when the same message is set again, nor while it
+    // is hidden. (The offscreen platform has no accessibility bridge to listen on.)
+    void messageBannerIsAnnounced()
+    {
+        QWidget parent;
+        auto *banner = new Ui::MessageBanner(Ui::MessageBanner::Kind::Error, &parent);
+        QSignalSpy announced(banner, &Ui::MessageBanner::announced);
+        parent.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&parent));
+        banner->setText(QStringLiteral("hidden: not announced"));
+        QCOMPARE(announced.size(), 0);
+        banner->showMessage(QStringLiteral("The tickets could not be loaded"));
+        QVERIFY(banner->isVisible());
+        QCOMPARE(announced.size(), 1);
+        QCOMPARE(announced.at(0).at(0).toString(),
+                 QStringLiteral("The tickets could not be loaded"));
+        banner->showMessage(QStringLiteral("The tickets could not be loaded"));
+        QCOMPARE(announced.size(), 1);
+        banner->setText(QStringLiteral("The server answered with an error"));
+        QCOMPARE(announced.size(), 2);
+        banner->hide();
+        banner->setText(QStringLiteral("hidden again"));
+        QCOMPARE(announced.size(), 2);
     }
 
     void pseudoLocaleNothingIsCut()

@@ -15,6 +15,7 @@
 #include "models/roles.h"
 #include "models/ticketcontroller.h"
 #include "models/ticketlistmodel.h"
+#include "widgets/messagebanner.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -210,8 +211,8 @@ private slots:
                                        QByteArray("I1121 kubelet\n").repeated(1000));
         const QString bad = writeFile(dir, QStringLiteral("setup.exe"), QByteArray("MZ....", 6));
         const int before = int(m_detail->controller()->ticket().attachments.size());
-        auto *banner = m_detail->findChild<QWidget *>(QStringLiteral("detailBanner"));
-        auto *bannerText = m_detail->findChild<QLabel *>(QStringLiteral("detailBannerText"));
+        auto *bannerText = m_detail->findChild<Ui::MessageBanner *>(QStringLiteral("detailBanner"));
+        auto *banner = bannerText;
 
         dropFiles(m_detail, {good, bad});
         // The refusal is shown at drop time, before anything is uploaded.

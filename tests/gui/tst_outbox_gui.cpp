@@ -165,8 +165,8 @@ private slots:
         send->click();
         QTRY_COMPARE_WITH_TIMEOUT(outboxUi->outbox()->pendingCount(), 1, 20'000);
         QVERIFY(reply->toPlainText().isEmpty());
-        auto *bannerText = window.detailView()->findChild<QLabel *>(
-            QStringLiteral("detailBannerText"));
+        auto *bannerText = window.detailView()->findChild<Ui::MessageBanner *>(
+            QStringLiteral("detailBanner"));
         QVERIFY(bannerText->text().contains(QStringLiteral("outbox")));
 
         // A new ticket from the wizard while offline: queued, the wizard closes.

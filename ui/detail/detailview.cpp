@@ -6,6 +6,7 @@
 #include "detail/replyedit.h"
 #include "detail/statustimeline.h"
 #include "messagebox.h"
+#include "widgets/messagebanner.h"
 
 #include "models/conversationmodel.h"
 #include "models/roles.h"
@@ -49,29 +50,12 @@ DetailView::DetailView(Models::TicketController *controller, QWidget *parent)
     setAccessibleName(tr("Ticket"));
     setAcceptDrops(true);
 
-    m_banner = new QWidget(this);
+    m_banner = new MessageBanner(MessageBanner::Kind::Error, this);
     m_banner->setObjectName(QStringLiteral("detailBanner"));
-    m_banner->setAutoFillBackground(true);
-    QPalette bannerPalette = m_banner->palette();
-    bannerPalette.setColor(QPalette::Window, QColor(0xf8, 0xe4, 0xe4));
-    bannerPalette.setColor(QPalette::WindowText, QColor(0x5c, 0x0a, 0x0a));
-    m_banner->setPalette(bannerPalette);
-    auto *bannerLayout = new QHBoxLayout(m_banner);
-    m_bannerText = new QLabel(m_banner);
-    m_bannerText->setObjectName(QStringLiteral("detailBannerText"));
-    m_bannerText->setWordWrap(true);
-    m_bannerText->setTextFormat(Qt::PlainText);
-    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retry = new QPushButton(tr("Retry"), m_banner);
+    m_retry = m_banner->addButton(tr("Retry"), tr("Try the failed action again"));
     m_retry->setObjectName(QStringLiteral("detailRetryButton"));
-    m_retry->setAccessibleDescription(tr("Try the failed action again"));
-    auto *dismiss = new QPushButton(tr("Dismiss"), m_banner);
+    auto *dismiss = m_banner->addButton(tr("Dismiss"), tr("Hide this message"));
     dismiss->setObjectName(QStringLiteral("detailDismissButton"));
-    dismiss->setAccessibleDescription(tr("Hide this message"));
-    bannerLayout->addWidget(m_bannerText, 1);
-    bannerLayout->addWidget(m_retry);
-    bannerLayout->addWidget(dismiss);
-    m_banner->hide();
     connect(dismiss, &QPushButton::clicked, this, &DetailView::hideBanner);
     connect(m_retry, &QPushButton::clicked, this, [this] {
         hideBanner();
@@ -208,9 +192,8 @@ void DetailView::focusReply()
 
 void DetailView::showBanner(const QString &text, bool offerRetry)
 {
-    m_bannerText->setText(text);
     m_retry->setVisible(offerRetry);
-    m_banner->show();
+    m_banner->showMessage(text);
 }
 
 void DetailView::hideBanner()

@@ -22,6 +22,7 @@ class TicketController;
 namespace Ankra::Ui {
 
 class AttachmentsPanel;
+class MessageBanner;
 class MarkdownBrowser;
 class ReplyEdit;
 class StatusTimeline;
@@ -62,8 +63,7 @@ private:
 
     Models::TicketController *m_controller;
     bool m_teamViewpoint = false;
-    QWidget *m_banner;
-    QLabel *m_bannerText;
+    MessageBanner *m_banner;
     QPushButton *m_retry;
     std::function<void()> m_retryAction;
     QLabel *m_title;

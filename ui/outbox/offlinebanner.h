@@ -2,27 +2,24 @@
 
 // "You are offline" above the ticket list, with "Try now" and "Outbox…". Hidden while online.
 
-#include <QWidget>
+#include "widgets/messagebanner.h"
 
-class QLabel;
 class QPushButton;
 
 namespace Ankra::Ui {
 
-class OfflineBanner : public QWidget
+class OfflineBanner : public MessageBanner
 {
     Q_OBJECT
 public:
     explicit OfflineBanner(QWidget *parent = nullptr);
     void setState(bool online, int pending);
-    QString text() const;
 
 signals:
     void retryRequested();
     void outboxRequested();
 
 private:
-    QLabel *m_text;
     QPushButton *m_retry;
     QPushButton *m_outbox;
 };

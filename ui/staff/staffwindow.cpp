@@ -5,9 +5,9 @@
 #include "staff/cannedrepliesbutton.h"
 #include "staff/staffactions.h"
 #include "staff/traynotifier.h"
-#include "tickets/errorbanner.h"
 #include "tickets/statusdelegate.h"
 #include "tickets/ticketproxymodel.h"
+#include "widgets/messagebanner.h"
 
 #include "api/apiclient.h"
 #include "models/activitywatcher.h"
@@ -122,17 +122,17 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
     // Nine columns do not fit next to the ticket: the cluster is in the ticket's header.
     header->hideSection(Models::TicketListModel::ClusterColumn);
 
-    const ErrorBanner banner = ErrorBanner::create(this, tr("Try loading the queue again"));
-    m_bannerBox = banner.box;
-    m_banner = banner.text;
-    m_retry = banner.retry;
+    m_banner = new MessageBanner(MessageBanner::Kind::Error, this);
+    m_banner->setObjectName(QStringLiteral("errorBanner"));
+    m_retry = m_banner->addButton(tr("Retry"), tr("Try loading the queue again"));
+    m_retry->setObjectName(QStringLiteral("retryButton"));
     connect(m_retry, &QPushButton::clicked, this, &StaffWindow::refresh);
 
     auto *queueBox = new QWidget(this);
     auto *queueLayout = new QVBoxLayout(queueBox);
     queueLayout->setContentsMargins(0, 0, 0, 0);
     queueLayout->setSpacing(0);
-    queueLayout->addWidget(m_bannerBox);
+    queueLayout->addWidget(m_banner);
     queueLayout->addWidget(m_list, 1);
 
     // --- the open ticket: team actions, detail, team reply buttons ---
@@ -272,7 +272,7 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
     });
     connect(m_model, &Models::TicketListModel::errorOccurred, this, &StaffWindow::onError);
     connect(m_model, &Models::TicketListModel::pageLoaded, this, [this] {
-        m_bannerBox->hide();
+        m_banner->hide();
         m_count->setText(tr("%n ticket(s)", nullptr, int(m_model->totalCount())));
     });
     connect(m_model, &Models::TicketListModel::refreshed, this, [this] {
@@ -420,9 +420,8 @@ void StaffWindow::openTicket(const QString &ticketId)
 
 void StaffWindow::showBanner(const QString &text, bool offerRetry)
 {
-    m_banner->setText(text);
     m_retry->setVisible(offerRetry);
-    m_bannerBox->show();
+    m_banner->showMessage(text);
 }
 
 void StaffWindow::onError(const Api::ApiError &error)

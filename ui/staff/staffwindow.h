@@ -44,6 +44,7 @@ namespace Ankra::Ui {
 
 class CannedRepliesButton;
 class DetailView;
+class MessageBanner;
 class ReplyEdit;
 class StaffActionsPanel;
 class TicketProxyModel;
@@ -105,8 +106,7 @@ private:
     CannedRepliesButton *m_canned;
     QPushButton *m_replyWait;
     QPushButton *m_replyResolve;
-    QWidget *m_bannerBox;
-    QLabel *m_banner;
+    MessageBanner *m_banner;
     QPushButton *m_retry;
     QLabel *m_count;
     QToolBar *m_toolbar;
