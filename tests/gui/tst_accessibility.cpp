@@ -16,6 +16,7 @@
 #include "signin/signindialog.h"
 #include "staff/staffwindow.h"
 #include "tickets/statusdelegate.h"
+#include "widgets/errortext.h"
 #include "widgets/messagebanner.h"
 #include "wizard/submitwizard.h"
 #include "wizard/wizardpages.h"
@@ -464,6 +465,21 @@ private slots:
                 QVERIFY2(background != window, qPrintable(name));
                 QCOMPARE(background.lightnessF() < 0.5, window.lightnessF() < 0.5);
             }
+            // Error text beside a field (sign-in, counters, staff actions): red, and readable.
+            const QColor red = Ui::errorTextColor(parent.palette());
+            QVERIFY2(contrast(red, window) >= 4.5,
+                     qPrintable(
+                         QStringLiteral("%1: %2 on %3").arg(name, red.name(), window.name())));
+            QVERIFY(red.hueF() < 0.05 || red.hueF() > 0.95);
+            QSettings settings(m_home.filePath(QStringLiteral("s-%1.ini").arg(name)),
+                               QSettings::IniFormat);
+            Secrets::AccountStore accounts(&settings);
+            Secrets::MemorySecretStore secrets;
+            Ui::SignInDialog dialog(&m_nam, &secrets, &accounts);
+            dialog.showKeychainProblem(QStringLiteral("no Secret Service provider"));
+            auto *status = dialog.findChild<QLabel *>(QStringLiteral("signInStatus"));
+            QVERIFY(status);
+            QCOMPARE(status->palette().color(QPalette::WindowText), red);
             if (qEnvironmentVariableIsSet("ANKRA_SCREENSHOT_DIR")) {
                 auto *layout = parent.layout() ? parent.layout() : new QVBoxLayout(&parent);
                 layout->addWidget(error);

@@ -2,6 +2,7 @@
 
 #include "messagebox.h"
 #include "preview/previewwidget.h"
+#include "widgets/errortext.h"
 
 #include "review/submissionflow.h"
 #include "wire/enums.h"
@@ -241,9 +242,11 @@ void ComposeForm::updateCounters()
         tr("%1 / %2").arg(locale.toString(n),
                           locale.toString(SubmissionFlow::MaxDescriptionLength)));
     // Over the limit is shown, not cut: the user decides what to drop.
-    m_descriptionCounter->setStyleSheet(n > SubmissionFlow::MaxDescriptionLength
-                                            ? QStringLiteral("color: #b00020; font-weight: bold")
-                                            : QString());
+    const bool tooLong = n > SubmissionFlow::MaxDescriptionLength;
+    setErrorLook(m_descriptionCounter, tooLong);
+    QFont font = m_descriptionCounter->font();
+    font.setBold(tooLong);
+    m_descriptionCounter->setFont(font);
 }
 
 void ComposeForm::updateClusters()

@@ -6,6 +6,7 @@
 #include "detail/replyedit.h"
 #include "detail/statustimeline.h"
 #include "messagebox.h"
+#include "widgets/errortext.h"
 #include "widgets/messagebanner.h"
 
 #include "models/conversationmodel.h"
@@ -285,10 +286,7 @@ void DetailView::updateReplyState()
         tooLong
             ? tr("%1 / %2 characters: too long").arg(locale.toString(length), locale.toString(max))
             : tr("%1 / %2 characters").arg(locale.toString(length), locale.toString(max)));
-    QPalette p = m_counter->palette();
-    p.setColor(QPalette::WindowText,
-               tooLong ? QColor(0xc0, 0x1c, 0x28) : palette().color(QPalette::WindowText));
-    m_counter->setPalette(p);
+    setErrorLook(m_counter, tooLong);
     const bool open = m_controller->hasTicket() && !m_controller->isClosed();
     m_reply->setEnabled(open);
     m_send->setEnabled(open && !tooLong && !m_reply->toPlainText().trimmed().isEmpty()

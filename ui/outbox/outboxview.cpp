@@ -1,6 +1,7 @@
 #include "outbox/outboxview.h"
 
 #include "messagebox.h"
+#include "widgets/errortext.h"
 
 #include "store/connectivity.h"
 #include "store/outbox.h"
@@ -43,7 +44,8 @@ bool editDialog(QWidget *parent, const OutboxEntry &entry, QString *subject, QSt
     form->addRow(ticket ? OutboxView::tr("&Description:") : OutboxView::tr("&Reply:"), textEdit);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
     auto *problem = new QLabel(&dialog);
-    problem->setStyleSheet(QStringLiteral("color: #c01c28"));
+    problem->setObjectName(QStringLiteral("outboxEditProblem"));
+    setErrorLook(problem, true);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addLayout(form);
     layout->addWidget(problem);

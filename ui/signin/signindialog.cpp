@@ -1,5 +1,7 @@
 #include "signin/signindialog.h"
 
+#include "widgets/errortext.h"
+
 #include "api/apiclient.h"
 #include "api/serverurl.h"
 #include "secrets/secretstore.h"
@@ -112,10 +114,7 @@ void SignInDialog::showKeychainProblem(const QString &why)
 void SignInDialog::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    QPalette p = m_status->palette();
-    p.setColor(QPalette::WindowText,
-               error ? QColor(0xc0, 0x1c, 0x28) : palette().color(QPalette::WindowText));
-    m_status->setPalette(p);
+    setErrorLook(m_status, error);
 }
 
 bool SignInDialog::readForm(QString *why)

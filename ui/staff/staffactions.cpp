@@ -1,5 +1,7 @@
 #include "staff/staffactions.h"
 
+#include "widgets/errortext.h"
+
 #include "api/apierror.h"
 #include "models/staffticketcontroller.h"
 #include "wire/enums.h"
@@ -52,9 +54,7 @@ StaffActionsPanel::StaffActionsPanel(Models::StaffTicketController *controller, 
     m_error->setObjectName(QStringLiteral("staffError"));
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
-    QPalette p = m_error->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_error->setPalette(p);
+    setErrorLook(m_error, true);
     m_error->hide();
 
     auto *statusLabel = new QLabel(tr("&Status:"), this);
