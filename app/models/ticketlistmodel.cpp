@@ -13,6 +13,8 @@ TicketListModel::TicketListModel(Api::ApiClient *client, QObject *parent)
 
 void TicketListModel::setQuery(const Api::TicketQuery &query)
 {
+    if (!(query == m_query))
+        m_totalPages = -1; // the old query's number of pages says nothing of this one's
     m_query = query;
     reload();
 }
@@ -31,6 +33,7 @@ void TicketListModel::reload()
     clearReadAhead();
     m_readAheadPages = 0;
     m_loadedPages = 0;
+    const int knownPages = m_totalPages; // of this query, when it was loaded before
     m_totalPages = -1;
     QList<Wire::TicketSummary> cached;
     if (m_cacheLookup)
@@ -50,6 +53,10 @@ void TicketListModel::reload()
             emit cacheStateChanged(m_showingCache);
     }
     requestPage(1);
+    // Loaded again (F5, a poll's reload, a retry): the pages after the first are asked for
+    // with it, not one round trip after it (bench_client P1: ~1.5 ms of a 30 ms load).
+    if (knownPages > 1)
+        readAhead(2, knownPages);
 }
 
 void TicketListModel::clearReplacedRows()
@@ -107,11 +114,11 @@ void TicketListModel::requestPage(int page)
     emit loadingChanged(true);
 }
 
-void TicketListModel::readAhead(int fromPage)
+void TicketListModel::readAhead(int fromPage, int totalPages)
 {
     constexpr int MaxReadAheadPages = 16;
     m_readAheadPages = qBound(2, m_readAheadPages * 2, MaxReadAheadPages);
-    const int last = qMin(m_totalPages, fromPage + m_readAheadPages - 1);
+    const int last = qMin(totalPages, fromPage + m_readAheadPages - 1);
     for (int page = fromPage; page <= last; ++page) {
         if (m_readAhead.value(page))
             continue;
@@ -163,7 +170,7 @@ void TicketListModel::onPageFinished()
     // and paint (~10 ms that delayed it, bench_client P1).
     if (page.pagination.page == 1 && page.pagination.totalPages > 1 && m_readAhead.isEmpty()) {
         m_totalPages = page.pagination.totalPages; // the bound of the read-ahead
-        readAhead(2);
+        readAhead(2, m_totalPages);
     }
     const bool fewShown = m_rows.size() <= 2 * qMax(1, m_query.pageSize);
     if (m_showingCache || (m_replaceOnFirstPage && fewShown)) {
@@ -491,7 +498,7 @@ void TicketListModel::fetchMore(const QModelIndex &parent)
     // The page asked for is sent first, then the ones after it in order.
     const int next = m_loadedPages + 1;
     requestPage(next);
-    readAhead(next + 1);
+    readAhead(next + 1, m_totalPages);
 }
 
 QHash<int, QByteArray> TicketListModel::roleNames() const

@@ -9,7 +9,8 @@
 // shown stay until the first page arrives and replaces them (row by row when the list is short,
 // with a reset otherwise; an error clears them). Unread state comes from an optional
 // ReadStateStore.
-// fetchMore() reads ahead: the next pages are fetched concurrently and appended in page order.
+// fetchMore() reads ahead: the next pages are fetched concurrently and appended in page order;
+// reload() of the query loaded before asks for the pages after the first with it.
 
 #include "api/apiclient.h"
 #include "models/ticketidindex.h"
@@ -104,7 +105,7 @@ private:
     void requestRefreshPage(int page);
     void onRefreshPageFinished();
     void applyRefresh(const QList<Wire::TicketSummary> &fresh);
-    void readAhead(int fromPage);
+    void readAhead(int fromPage, int totalPages); // pages fromPage.. (at most totalPages)
     void clearReadAhead();
 
     Api::ApiClient *m_client;
