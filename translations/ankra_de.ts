@@ -1211,10 +1211,6 @@
         <translation>Ticket</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
@@ -1575,10 +1571,6 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
         <translation>Die Tickets der gewählten Ansicht</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
         <source>Try loading the tickets again</source>
         <translation>Die Tickets erneut laden</translation>
     </message>
@@ -1641,6 +1633,10 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
     <message>
         <source>Warning</source>
         <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
     </message>
 </context>
 <context>
@@ -2446,10 +2442,6 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
     <message>
         <source>Try loading the queue again</source>
         <translation>Die Warteschlange erneut laden</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Erneut versuchen</translation>
     </message>
 </context>
 <context>

@@ -130,9 +130,9 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
 
     m_banner = new MessageBanner(MessageBanner::Kind::Error, this);
     m_banner->setObjectName(QStringLiteral("errorBanner"));
-    m_retry = m_banner->addButton(tr("Retry"), tr("Try loading the tickets again"));
-    m_retry->setObjectName(QStringLiteral("retryButton"));
-    connect(m_retry, &QPushButton::clicked, this, &MainWindow::refresh);
+    QPushButton *retry = m_banner->addRetryButton(tr("Try loading the tickets again"));
+    retry->setObjectName(QStringLiteral("retryButton"));
+    connect(retry, &QPushButton::clicked, this, &MainWindow::refresh);
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -353,9 +353,8 @@ void MainWindow::openTicket(const QString &ticketId)
 
 void MainWindow::showBanner(const QString &text, bool offerRetry)
 {
-    m_retry->setVisible(offerRetry);
     m_bannerIsNetworkError = false;
-    m_banner->showMessage(text);
+    m_banner->showMessage(text, offerRetry);
 }
 
 void MainWindow::onError(const Api::ApiError &error)

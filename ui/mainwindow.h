@@ -101,7 +101,6 @@ private:
     QLineEdit *m_search;
     QTreeView *m_list;
     MessageBanner *m_banner;
-    QPushButton *m_retry;
     bool m_offlineShown = false;
     bool m_bannerIsNetworkError = false; // m_banner shows an Offline/Timeout error
     QLabel *m_count;

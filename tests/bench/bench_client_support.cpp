@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cstdio>
-
 #include <ctime>
 
 #include <unistd.h>
@@ -28,22 +27,19 @@ QNetworkReply *BenchNetworkAccessManager::createRequest(Operation op,
     QNetworkRequest remote(request);
     if (m_remote)
         remote.setRawHeader("Accept-Encoding", {}); // QNAM then asks for gzip and inflates
-    const double started = m_clock ? m_clock->nsecsElapsed() / 1e6 : 0;
+    if (!m_clock)
+        return QNetworkAccessManager::createRequest(op, remote, outgoingData);
+    // Events after the timeline stopped (recordTimeline(nullptr)) are not marked.
+    const QString page = QUrlQuery(request.url()).queryItemValue(QStringLiteral("page"));
+    mark(QStringLiteral("request p%1").arg(page));
     QNetworkReply *reply = QNetworkAccessManager::createRequest(op, remote, outgoingData);
-    if (m_clock) {
-        const QString page = QUrlQuery(request.url()).queryItemValue(QStringLiteral("page"));
-        m_timeline.append({QStringLiteral("request p%1").arg(page), started});
-        m_timeline.append({QStringLiteral("created p%1").arg(page), m_clock->nsecsElapsed() / 1e6});
-        const QElapsedTimer *clock = m_clock;
-        connect(reply, &QNetworkReply::metaDataChanged, this, [this, clock, page] {
-            m_timeline.append(
-                {QStringLiteral("headers p%1").arg(page), clock->nsecsElapsed() / 1e6});
-        });
-        connect(reply, &QNetworkReply::finished, this, [this, clock, page] {
-            m_timeline.append(
-                {QStringLiteral("finished p%1").arg(page), clock->nsecsElapsed() / 1e6});
-        });
-    }
+    mark(QStringLiteral("created p%1").arg(page));
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, page] {
+        mark(QStringLiteral("headers p%1").arg(page));
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, page] {
+        mark(QStringLiteral("finished p%1").arg(page));
+    });
     return reply;
 }
 
@@ -161,6 +157,15 @@ qint64 procStatusKiB(const char *field)
     return -1;
 }
 
+namespace {
+
+double milliseconds(const timespec &ts)
+{
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+} // namespace
+
 double processCpuMs(qint64 pid)
 {
     // The kernel's CPU clock of the process: nanoseconds (/proc/<pid>/stat counts 10 ms ticks).
@@ -170,7 +175,7 @@ double processCpuMs(qint64 pid)
     timespec ts{};
     if (clock_gettime(clock, &ts) != 0)
         return -1;
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+    return milliseconds(ts);
 }
 
 QMap<QString, double> threadCpuMs()
@@ -186,7 +191,7 @@ QMap<QString, double> threadCpuMs()
         timespec ts{};
         if (clock_gettime(clock, &ts) != 0)
             continue;
-        byName[QString::fromUtf8(comm.readAll().trimmed())] += ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+        byName[QString::fromUtf8(comm.readAll().trimmed())] += milliseconds(ts);
     }
     return byName;
 }

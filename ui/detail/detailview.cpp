@@ -53,12 +53,12 @@ DetailView::DetailView(Models::TicketController *controller, QWidget *parent)
 
     m_banner = new MessageBanner(MessageBanner::Kind::Error, this);
     m_banner->setObjectName(QStringLiteral("detailBanner"));
-    m_retry = m_banner->addButton(tr("Retry"), tr("Try the failed action again"));
-    m_retry->setObjectName(QStringLiteral("detailRetryButton"));
+    QPushButton *retry = m_banner->addRetryButton(tr("Try the failed action again"));
+    retry->setObjectName(QStringLiteral("detailRetryButton"));
     auto *dismiss = m_banner->addButton(tr("Dismiss"), tr("Hide this message"));
     dismiss->setObjectName(QStringLiteral("detailDismissButton"));
     connect(dismiss, &QPushButton::clicked, this, &DetailView::hideBanner);
-    connect(m_retry, &QPushButton::clicked, this, [this] {
+    connect(retry, &QPushButton::clicked, this, [this] {
         hideBanner();
         if (m_retryAction)
             m_retryAction();
@@ -193,8 +193,7 @@ void DetailView::focusReply()
 
 void DetailView::showBanner(const QString &text, bool offerRetry)
 {
-    m_retry->setVisible(offerRetry);
-    m_banner->showMessage(text);
+    m_banner->showMessage(text, offerRetry);
 }
 
 void DetailView::hideBanner()

@@ -64,7 +64,6 @@ private:
     Models::TicketController *m_controller;
     bool m_teamViewpoint = false;
     MessageBanner *m_banner;
-    QPushButton *m_retry;
     std::function<void()> m_retryAction;
     QLabel *m_title;
     QLabel *m_fields;

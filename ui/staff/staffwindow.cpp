@@ -124,9 +124,9 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
 
     m_banner = new MessageBanner(MessageBanner::Kind::Error, this);
     m_banner->setObjectName(QStringLiteral("errorBanner"));
-    m_retry = m_banner->addButton(tr("Retry"), tr("Try loading the queue again"));
-    m_retry->setObjectName(QStringLiteral("retryButton"));
-    connect(m_retry, &QPushButton::clicked, this, &StaffWindow::refresh);
+    QPushButton *retry = m_banner->addRetryButton(tr("Try loading the queue again"));
+    retry->setObjectName(QStringLiteral("retryButton"));
+    connect(retry, &QPushButton::clicked, this, &StaffWindow::refresh);
 
     auto *queueBox = new QWidget(this);
     auto *queueLayout = new QVBoxLayout(queueBox);
@@ -420,8 +420,7 @@ void StaffWindow::openTicket(const QString &ticketId)
 
 void StaffWindow::showBanner(const QString &text, bool offerRetry)
 {
-    m_retry->setVisible(offerRetry);
-    m_banner->showMessage(text);
+    m_banner->showMessage(text, offerRetry);
 }
 
 void StaffWindow::onError(const Api::ApiError &error)

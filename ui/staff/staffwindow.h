@@ -107,7 +107,6 @@ private:
     QPushButton *m_replyWait;
     QPushButton *m_replyResolve;
     MessageBanner *m_banner;
-    QPushButton *m_retry;
     QLabel *m_count;
     QToolBar *m_toolbar;
     Models::UpdatePoller *m_poller;

@@ -14,10 +14,15 @@ QColor errorTextColor(const QPalette &palette)
                                                               : QColor(0xc0, 0x1c, 0x28);
 }
 
+QPalette inheritedPalette(const QWidget *widget)
+{
+    return widget->parentWidget() ? widget->parentWidget()->palette()
+                                  : QApplication::palette(widget);
+}
+
 void setErrorLook(QWidget *widget, bool error)
 {
-    const QPalette inherited = widget->parentWidget() ? widget->parentWidget()->palette()
-                                                      : QApplication::palette(widget);
+    const QPalette inherited = inheritedPalette(widget);
     QPalette own = widget->palette();
     own.setColor(QPalette::WindowText,
                  error ? errorTextColor(inherited) : inherited.color(QPalette::WindowText));

@@ -12,6 +12,9 @@ class QWidget;
 namespace Ankra::Ui {
 
 QColor errorTextColor(const QPalette &palette);
+// The palette `widget` inherits (its parent's; the application's for a window), whatever roles
+// it sets itself: what its own colours are worked out from (here and in MessageBanner).
+QPalette inheritedPalette(const QWidget *widget);
 // Shows `widget`'s text in errorTextColor() of the palette it inherits, or in that palette's
 // own text colour again.
 void setErrorLook(QWidget *widget, bool error);

@@ -1,7 +1,8 @@
 #include "widgets/messagebanner.h"
 
+#include "widgets/errortext.h"
+
 #include <QAccessible>
-#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -54,6 +55,12 @@ QPushButton *MessageBanner::addButton(const QString &text, const QString &descri
     return button;
 }
 
+QPushButton *MessageBanner::addRetryButton(const QString &description)
+{
+    m_retry = addButton(tr("Retry"), description);
+    return m_retry;
+}
+
 void MessageBanner::setText(const QString &text)
 {
     if (text == m_text->text())
@@ -68,8 +75,10 @@ QString MessageBanner::text() const
     return m_text->text();
 }
 
-void MessageBanner::showMessage(const QString &text)
+void MessageBanner::showMessage(const QString &text, bool offerRetry)
 {
+    if (m_retry)
+        m_retry->setVisible(offerRetry);
     setText(text);
     show();
 }
@@ -113,8 +122,7 @@ void MessageBanner::updateLook()
     // Setting the palette below sends a PaletteChange of its own.
     m_updatingLook = true;
     QPalette own = palette();
-    const QPalette inherited = parentWidget() ? parentWidget()->palette()
-                                              : QApplication::palette(this);
+    const QPalette inherited = inheritedPalette(this);
     own.setColor(QPalette::Window, background(m_kind, inherited));
     own.setColor(QPalette::WindowText, inherited.color(QPalette::WindowText));
     setPalette(own);

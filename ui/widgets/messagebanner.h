@@ -26,10 +26,12 @@ public:
     // A button at the right, after the ones added before; `description` is its accessible
     // description (what it does).
     QPushButton *addButton(const QString &text, const QString &description);
+    // The "Retry" button the views' error banners have; `description` says what it tries again.
+    QPushButton *addRetryButton(const QString &description);
     void setText(const QString &text);
     QString text() const;
-    // Sets the message and shows the banner.
-    void showMessage(const QString &text);
+    // Sets the message and shows the banner, with its Retry button or without.
+    void showMessage(const QString &text, bool offerRetry = true);
 
     // The strip's background over `palette`'s window colour, and the colour of its edge.
     static QColor background(Kind kind, const QPalette &palette);
@@ -53,6 +55,7 @@ private:
     QLabel *m_icon;
     QLabel *m_text;
     QHBoxLayout *m_layout;
+    QPushButton *m_retry = nullptr;
     bool m_updatingLook = false;
 };
 
