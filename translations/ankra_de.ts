@@ -835,10 +835,6 @@
         <translation>Der Server ist nicht erreichbar (%1). Dies ist die auf diesem Computer gespeicherte Kopie: Sie ist möglicherweise veraltet.</translation>
     </message>
     <message>
-        <source>&amp;Tools</source>
-        <translation>&amp;Extras</translation>
-    </message>
-    <message>
         <source>Clear offline cache…</source>
         <translation>Offline-Cache leeren …</translation>
     </message>
@@ -1625,6 +1621,65 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
     </message>
 </context>
 <context>
+    <name>Ankra::Ui::Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket</source>
+        <translation>&amp;Ticket</translation>
+    </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Ankra Support %1
+
+Files and follows support tickets for Ankra&apos;s Kubernetes platform, online and offline.
+
+Built with Qt %2, running on Qt %3.</source>
+        <translation>Ankra Support %1
+
+Erstellt und verfolgt Support-Tickets für Ankras Kubernetes-Plattform, online und offline.
+
+Erstellt mit Qt %2, läuft mit Qt %3.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Close every window and quit (Ctrl+Q)</source>
+        <translation>Alle Fenster schließen und beenden (Strg+Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Ankra Support</source>
+        <translation>Über &amp;Ankra Support</translation>
+    </message>
+    <message>
+        <source>About Ankra Support</source>
+        <translation>Über Ankra Support</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
     <name>Ankra::Ui::MessageBanner</name>
     <message>
         <source>Error</source>
@@ -1741,6 +1796,10 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
             <numerusform>Der Server ist nicht erreichbar: %n Anhang bleibt im Postausgang und wird hochgeladen, sobald er wieder erreichbar ist.</numerusform>
             <numerusform>Der Server ist nicht erreichbar: %n Anhänge bleiben im Postausgang und werden hochgeladen, sobald er wieder erreichbar ist.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Outbox…</source>
+        <translation>Postausgang…</translation>
     </message>
 </context>
 <context>
@@ -2091,10 +2150,6 @@ Der Text und die angehängten Dateien werden gelöscht. Das kann nicht rückgän
     <message>
         <source>The new language is used after a restart.</source>
         <translation>Die neue Sprache wird nach einem Neustart verwendet.</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>

@@ -7,6 +7,7 @@
 #include "tickets/ticketlistview.h"
 #include "tickets/ticketproxymodel.h"
 #include "tickets/viewsidebar.h"
+#include "widgets/menus.h"
 #include "widgets/messagebanner.h"
 
 #include "api/apiclient.h"
@@ -19,11 +20,13 @@
 #include "wire/enums.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
@@ -172,6 +175,33 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     connect(replyAction, &QAction::triggered, this, [this] { detailView()->focusReply(); });
     addAction(replyAction);
 
+    // The menu bar: every action of the window has its place there (ui/widgets/menus.h).
+    Menus::add(this, Menus::Kind::File, newTicketAction);
+    Menus::add(this, Menus::Kind::File, m_draftsAction);
+    Menus::addStandardActions(this); // File → Quit, Help → About
+    Menus::add(this, Menus::Kind::View, findAction);
+    Menus::add(this, Menus::Kind::View, refreshAction);
+    QMenu *viewMenu = Menus::menu(this, Menus::Kind::View);
+    viewMenu->addSeparator();
+    auto *views = new QActionGroup(this);
+    for (int row = 0; row < m_sidebar->count(); ++row) {
+        auto *action = new QAction(m_sidebar->viewName(row), views);
+        action->setObjectName(QStringLiteral("viewAction_%1").arg(row));
+        action->setCheckable(true);
+        action->setChecked(row == m_sidebar->currentRow());
+        if (row < 9)
+            action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + row)));
+        connect(action, &QAction::triggered, m_sidebar, [this, row] {
+            m_sidebar->setCurrentRow(row);
+        });
+        viewMenu->addAction(action);
+    }
+    connect(m_sidebar, &QListWidget::currentRowChanged, views, [views](int row) {
+        if (QAction *action = views->actions().value(row))
+            action->setChecked(true);
+    });
+    Menus::add(this, Menus::Kind::Ticket, replyAction);
+
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("ticketCount"));
     statusBar()->addPermanentWidget(m_count);
@@ -261,6 +291,7 @@ DetailView *MainWindow::detailView() const
     });
     if (m_syntax)
         m_detail->setSyntaxRepository(m_syntax);
+    Menus::add(self, Menus::Kind::Ticket, m_detail->closeTicketAction());
     // Same place, size and visibility in the splitter (also a restored splitter state).
     m_listAndDetail->replaceWidget(m_listAndDetail->indexOf(m_detailStandIn), m_detail);
     m_detailStandIn->deleteLater();

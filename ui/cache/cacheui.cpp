@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "tickets/viewsidebar.h"
+#include "widgets/menus.h"
 
 #include "api/apiclient.h"
 #include "models/ticketcontroller.h"
@@ -16,7 +17,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
-#include <QMenuBar>
 #include <QStatusBar>
 
 namespace Ankra::Ui {
@@ -60,13 +60,8 @@ CacheUi::CacheUi(MainWindow *window, Store::CacheSync *sync)
                     true);
             });
 
-    QMenuBar *bar = window->menuBar();
-    auto *tools = bar->findChild<QMenu *>(QStringLiteral("toolsMenu"));
-    if (!tools) {
-        tools = bar->addMenu(tr("&Tools"));
-        tools->setObjectName(QStringLiteral("toolsMenu"));
-    }
-    m_clear = tools->addAction(tr("Clear offline cache…"));
+    m_clear = new QAction(tr("Clear offline cache…"), window);
+    Menus::add(window, Menus::Kind::Tools, m_clear);
     m_clear->setObjectName(QStringLiteral("clearCacheAction"));
     m_clear->setToolTip(tr("Remove the tickets and attachments this account saved on this "
                            "computer"));

@@ -14,6 +14,7 @@
 #include "models/ticketcontroller.h"
 #include "wire/enums.h"
 
+#include <QAction>
 #include <QDragEnterEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -81,6 +82,11 @@ DetailView::DetailView(Models::TicketController *controller, QWidget *parent)
     m_close = new QPushButton(tr("Close ticket…"), m_content);
     m_close->setObjectName(QStringLiteral("closeTicketButton"));
     m_close->setAccessibleDescription(tr("Close this ticket after confirmation"));
+    m_closeAction = new QAction(tr("Close ticket…"), this);
+    m_closeAction->setObjectName(QStringLiteral("closeTicketAction"));
+    m_closeAction->setToolTip(tr("Close this ticket after confirmation"));
+    m_closeAction->setEnabled(false);
+    connect(m_closeAction, &QAction::triggered, this, &DetailView::confirmClose);
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title, 1);
     titleRow->addWidget(m_close, 0, Qt::AlignTop);
@@ -206,6 +212,7 @@ void DetailView::render()
     const bool has = m_controller->hasTicket();
     m_placeholder->setVisible(!has);
     m_content->setVisible(has);
+    m_closeAction->setEnabled(has && !m_controller->isClosed() && m_close->isVisibleTo(this));
     if (!has) {
         if (!m_controller->ticketId().isEmpty())
             m_placeholder->setText(tr("Loading…"));

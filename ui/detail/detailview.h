@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QPushButton;
 
@@ -39,6 +40,8 @@ public:
     AttachmentsPanel *attachmentsPanel() const { return m_attachments; }
     ReplyEdit *replyEdit() const { return m_reply; } // for the reply draft (ui/drafts)
     void focusReply();
+    // "Close ticket…" (with confirmation) for a menu: enabled while an open ticket is shown.
+    QAction *closeTicketAction() const { return m_closeAction; }
     // Staff mode: the customer's words are labelled "Customer", not "You".
     void setTeamViewpoint(bool team) { m_teamViewpoint = team; }
     void setSyntaxRepository(KSyntaxHighlighting::Repository *repository);
@@ -75,6 +78,7 @@ private:
     QLabel *m_counter;
     QPushButton *m_send;
     QPushButton *m_close;
+    QAction *m_closeAction;
     QLabel *m_placeholder;
     QWidget *m_content;
 };

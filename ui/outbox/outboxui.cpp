@@ -5,6 +5,7 @@
 #include "outbox/offlinebanner.h"
 #include "outbox/outboxview.h"
 #include "startup/afterfirstpaint.h"
+#include "widgets/menus.h"
 #include "wizard/submitwizard.h"
 
 #include "api/apiclient.h"
@@ -17,6 +18,7 @@
 #include "store/outboxmodel.h"
 #include "store/outboxsender.h"
 
+#include <QAction>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -104,6 +106,11 @@ OutboxUi::OutboxUi(MainWindow *window, Api::ApiClient *client, Store::Outbox *ou
     window->addToolBarWidget(m_button);
 
     connect(m_button, &QToolButton::clicked, this, [this] { showOutbox(); });
+    auto *outboxAction = new QAction(tr("Outbox…"), window);
+    outboxAction->setObjectName(QStringLiteral("outboxAction"));
+    outboxAction->setToolTip(tr("Actions waiting to be sent to the server"));
+    connect(outboxAction, &QAction::triggered, this, [this] { showOutbox(); });
+    Menus::add(window, Menus::Kind::File, outboxAction);
     connect(m_banner, &OfflineBanner::outboxRequested, this, [this] { showOutbox(); });
     connect(m_banner,
             &OfflineBanner::retryRequested,

@@ -1,6 +1,7 @@
 #include "settings/settingsdialog.h"
 
 #include "settings/appsettings.h"
+#include "widgets/menus.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -12,7 +13,6 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
-#include <QMenuBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -114,29 +114,12 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
 
 QAction *SettingsDialog::addMenuAction(QMainWindow *window)
 {
-    QMenuBar *bar = window->menuBar();
-    auto *edit = bar->findChild<QMenu *>(QStringLiteral("editMenu"));
-    if (!edit) {
-        edit = new QMenu(tr("&Edit"), bar);
-        edit->setObjectName(QStringLiteral("editMenu"));
-        // After File when there is one, else first: Edit comes before Tools and View.
-        auto *file = bar->findChild<QMenu *>(QStringLiteral("fileMenu"));
-        const QList<QAction *> menus = bar->actions();
-        QAction *before = nullptr;
-        if (file) {
-            const qsizetype at = menus.indexOf(file->menuAction());
-            before = at >= 0 && at + 1 < menus.size() ? menus.at(at + 1) : nullptr;
-        } else if (!menus.isEmpty()) {
-            before = menus.first();
-        }
-        bar->insertMenu(before, edit);
-    }
     auto *action = new QAction(tr("&Settings…"), window);
     action->setObjectName(QStringLiteral("settingsAction"));
     action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     action->setToolTip(tr("Server, update interval, notifications, language and cache (Ctrl+,)"));
     action->setMenuRole(QAction::PreferencesRole);
-    edit->addAction(action);
+    Menus::add(window, Menus::Kind::Edit, action);
     return action;
 }
 

@@ -7,6 +7,7 @@
 #include "staff/traynotifier.h"
 #include "tickets/statusdelegate.h"
 #include "tickets/ticketproxymodel.h"
+#include "widgets/menus.h"
 #include "widgets/messagebanner.h"
 
 #include "api/apiclient.h"
@@ -27,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
@@ -199,66 +201,96 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
     statusBar()->addPermanentWidget(m_count);
 
     // --- actions: every one with a shortcut (the command palette lists them) ---
-    QAction *refreshAction = addShortcutAction(QStringLiteral("refreshAction"),
+    QAction *refreshAction = addShortcutAction(Menus::Kind::View,
+                                               QStringLiteral("refreshAction"),
                                                tr("Refresh"),
                                                QKeySequence::Refresh,
                                                [this] { refresh(); });
     m_toolbar->addAction(refreshAction);
-    addShortcutAction(QStringLiteral("findAction"), tr("Search tickets"), QKeySequence::Find, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
-    });
-    addShortcutAction(QStringLiteral("focusQueueAction"),
+    addShortcutAction(Menus::Kind::View,
+                      QStringLiteral("findAction"),
+                      tr("Search tickets"),
+                      QKeySequence::Find,
+                      [this] {
+                          m_search->setFocus(Qt::ShortcutFocusReason);
+                          m_search->selectAll();
+                      });
+    addShortcutAction(Menus::Kind::View,
+                      QStringLiteral("focusQueueAction"),
                       tr("Go to the queue"),
                       QKeySequence(Qt::CTRL | Qt::Key_L),
                       [this] { m_list->setFocus(Qt::ShortcutFocusReason); });
     for (int view = 0; view < m_views.size() && view < 9; ++view)
-        addShortcutAction(QStringLiteral("viewAction_%1").arg(m_views.at(view).key),
+        addShortcutAction(Menus::Kind::View,
+                          QStringLiteral("viewAction_%1").arg(m_views.at(view).key),
                           tr("View: %1").arg(m_views.at(view).name),
                           QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + view)),
                           [this, view] { setView(view); });
-    addShortcutAction(QStringLiteral("replyAction"),
+    addShortcutAction(Menus::Kind::Ticket,
+                      QStringLiteral("replyAction"),
                       tr("Reply"),
                       QKeySequence(Qt::CTRL | Qt::Key_R),
                       [this] { m_detail->focusReply(); });
-    addShortcutAction(QStringLiteral("replyWaitAction"),
+    addShortcutAction(Menus::Kind::Ticket,
+                      QStringLiteral("replyWaitAction"),
                       tr("Reply and set waiting on customer"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
                       [this] {
                           replyAndSetStatus(QString::fromLatin1(Wire::Status::WaitingCustomer));
                       });
-    addShortcutAction(QStringLiteral("replyResolveAction"),
+    addShortcutAction(Menus::Kind::Ticket,
+                      QStringLiteral("replyResolveAction"),
                       tr("Reply and resolve"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                       [this] { replyAndSetStatus(QString::fromLatin1(Wire::Status::Resolved)); });
-    addShortcutAction(QStringLiteral("assignToMeAction"),
+    addShortcutAction(Menus::Kind::Ticket,
+                      QStringLiteral("assignToMeAction"),
                       tr("Assign to me"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
                       [this] { m_controller->assignToMe(); });
-    addShortcutAction(QStringLiteral("unassignAction"),
+    addShortcutAction(Menus::Kind::Ticket,
+                      QStringLiteral("unassignAction"),
                       tr("Unassign"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
                       [this] { m_controller->unassign(); });
-    addShortcutAction(QStringLiteral("changeStatusAction"),
+    addShortcutAction(Menus::Kind::Ticket,
+                      QStringLiteral("changeStatusAction"),
                       tr("Change status…"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
                       [this] { m_actions->chooseStatus(); });
-    addShortcutAction(QStringLiteral("changeSeverityAction"),
+    addShortcutAction(Menus::Kind::Ticket,
+                      QStringLiteral("changeSeverityAction"),
                       tr("Change severity…"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
                       [this] { m_actions->chooseSeverity(); });
-    addShortcutAction(QStringLiteral("changeCategoryAction"),
+    addShortcutAction(Menus::Kind::Ticket,
+                      QStringLiteral("changeCategoryAction"),
                       tr("Change category…"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
                       [this] { m_actions->chooseCategory(); });
-    addShortcutAction(QStringLiteral("insertCannedReplyAction"),
+    addShortcutAction(Menus::Kind::Ticket,
+                      QStringLiteral("insertCannedReplyAction"),
                       tr("Insert canned reply…"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
                       [this] { m_canned->showChooser(); });
-    addShortcutAction(QStringLiteral("saveCannedReplyAction"),
+    addShortcutAction(Menus::Kind::Ticket,
+                      QStringLiteral("saveCannedReplyAction"),
                       tr("Save reply as canned reply…"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
                       [this] { m_canned->saveFromEditor(); });
+
+    Menus::addStandardActions(this); // File → Quit, Help → About
+    // The menus' groups: the views; replies, assignment, fields, canned replies.
+    for (const QString &first : {QStringLiteral("viewAction_%1").arg(m_views.value(0).key),
+                                 QStringLiteral("assignToMeAction"),
+                                 QStringLiteral("changeStatusAction"),
+                                 QStringLiteral("insertCannedReplyAction")}) {
+        if (auto *action = findChild<QAction *>(first, Qt::FindDirectChildrenOnly)) {
+            for (QObject *menu : action->associatedObjects())
+                if (auto *m = qobject_cast<QMenu *>(menu))
+                    m->insertSeparator(action);
+        }
+    }
 
     auto *spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -336,7 +368,8 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
 
 StaffWindow::~StaffWindow() = default;
 
-QAction *StaffWindow::addShortcutAction(const QString &objectName,
+QAction *StaffWindow::addShortcutAction(Menus::Kind menu,
+                                        const QString &objectName,
                                         const QString &text,
                                         const QKeySequence &shortcut,
                                         std::function<void()> run)
@@ -347,6 +380,7 @@ QAction *StaffWindow::addShortcutAction(const QString &objectName,
     action->setShortcutContext(Qt::WindowShortcut);
     connect(action, &QAction::triggered, this, [run = std::move(run)] { run(); });
     addAction(action);
+    Menus::add(this, menu, action);
     return action;
 }
 

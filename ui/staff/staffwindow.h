@@ -9,6 +9,7 @@
 // /support/me says "team"; a customer never gets here.
 
 #include "models/queueviews.h"
+#include "widgets/menus.h"
 
 #include <QMainWindow>
 
@@ -83,7 +84,9 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    QAction *addShortcutAction(const QString &objectName,
+    // A window action with a shortcut, also in the menu bar's `menu`.
+    QAction *addShortcutAction(Menus::Kind menu,
+                               const QString &objectName,
                                const QString &text,
                                const QKeySequence &shortcut,
                                std::function<void()> run);

@@ -49,6 +49,12 @@ QStringList ViewSidebar::currentStatuses() const
     return item ? item->data(StatusesRole).toStringList() : QStringList();
 }
 
+QString ViewSidebar::viewName(int row) const
+{
+    const QListWidgetItem *it = item(row);
+    return it ? it->data(NameRole).toString() : QString();
+}
+
 QList<QStringList> ViewSidebar::viewStatuses() const
 {
     QList<QStringList> result;

@@ -15,6 +15,7 @@ public:
     explicit ViewSidebar(QWidget *parent = nullptr);
 
     QStringList currentStatuses() const;
+    QString viewName(int row) const; // without its count
     // The status set of every view, in row order (for ViewCounter).
     QList<QStringList> viewStatuses() const;
     void setCount(int view, qint64 count); // negative: unknown, shows the name only

@@ -1,0 +1,160 @@
+#include "widgets/menus.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+
+namespace Ankra::Ui::Menus {
+
+namespace {
+
+constexpr const char *QuitSectionName = "quitSeparator";
+
+QString objectNameOf(Kind kind)
+{
+    switch (kind) {
+    case Kind::File:
+        return QStringLiteral("fileMenu");
+    case Kind::Edit:
+        return QStringLiteral("editMenu");
+    case Kind::View:
+        return QStringLiteral("viewMenu");
+    case Kind::Ticket:
+        return QStringLiteral("ticketMenu");
+    case Kind::Tools:
+        return QStringLiteral("toolsMenu");
+    case Kind::Help:
+        return QStringLiteral("helpMenu");
+    }
+    return {};
+}
+
+QString titleOf(Kind kind)
+{
+    switch (kind) {
+    case Kind::File:
+        return QCoreApplication::translate("Ankra::Ui::Menus", "&File");
+    case Kind::Edit:
+        return QCoreApplication::translate("Ankra::Ui::Menus", "&Edit");
+    case Kind::View:
+        return QCoreApplication::translate("Ankra::Ui::Menus", "&View");
+    case Kind::Ticket:
+        return QCoreApplication::translate("Ankra::Ui::Menus", "&Ticket");
+    case Kind::Tools:
+        return QCoreApplication::translate("Ankra::Ui::Menus", "T&ools");
+    case Kind::Help:
+        return QCoreApplication::translate("Ankra::Ui::Menus", "&Help");
+    }
+    return {};
+}
+
+// The kind of a menu bar entry made by menu(); -1 for one made some other way.
+int kindOf(const QAction *menuAction)
+{
+    const QMenu *m = menuAction->menu();
+    for (int k = int(Kind::File); m && k <= int(Kind::Help); ++k)
+        if (m->objectName() == objectNameOf(Kind(k)))
+            return k;
+    return -1;
+}
+
+} // namespace
+
+QMenu *menu(QMainWindow *window, Kind kind)
+{
+    QMenuBar *bar = window->menuBar();
+    const QString name = objectNameOf(kind);
+    for (QAction *entry : bar->actions())
+        if (entry->menu() && entry->menu()->objectName() == name)
+            return entry->menu();
+    auto *created = new QMenu(titleOf(kind), bar);
+    created->setObjectName(name);
+    // Before the first menu that comes after this kind; menus of unknown kind stay where they are.
+    QAction *before = nullptr;
+    for (QAction *entry : bar->actions()) {
+        if (kindOf(entry) > int(kind)) {
+            before = entry;
+            break;
+        }
+    }
+    bar->insertMenu(before, created);
+    return created;
+}
+
+void add(QMainWindow *window, Kind kind, QAction *action)
+{
+    QMenu *m = menu(window, kind);
+    QAction *before = nullptr;
+    if (kind == Kind::File) {
+        for (QAction *a : m->actions())
+            if (a->objectName() == QLatin1String(QuitSectionName))
+                before = a;
+    }
+    m->insertAction(before, action);
+}
+
+QString aboutText()
+{
+    return QCoreApplication::translate("Ankra::Ui::Menus",
+                                       "Ankra Support %1\n\n"
+                                       "Files and follows support tickets for Ankra's "
+                                       "Kubernetes platform, online and offline.\n\n"
+                                       "Built with Qt %2, running on Qt %3.")
+        .arg(QStringLiteral(ANKRA_VERSION),
+             QStringLiteral(QT_VERSION_STR),
+             QString::fromLatin1(qVersion()));
+}
+
+void addStandardActions(QMainWindow *window)
+{
+    QMenu *file = menu(window, Kind::File);
+    QAction *section = file->addSeparator();
+    section->setObjectName(QLatin1String(QuitSectionName));
+    auto *quit = new QAction(QCoreApplication::translate("Ankra::Ui::Menus", "&Quit"), window);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    // Spelled out: QKeySequence::Quit is empty where the platform's key scheme is Windows' (and
+    // the offscreen one). Ctrl+Q is what KDE and GNOME apps use.
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setShortcutContext(Qt::WindowShortcut);
+    quit->setMenuRole(QAction::QuitRole);
+    quit->setToolTip(
+        QCoreApplication::translate("Ankra::Ui::Menus", "Close every window and quit (Ctrl+Q)"));
+    // Queued: the windows close after the menu or shortcut that asked has returned.
+    QObject::connect(quit,
+                     &QAction::triggered,
+                     qApp,
+                     &QApplication::closeAllWindows,
+                     Qt::QueuedConnection);
+    file->addAction(quit);
+
+    QMenu *help = menu(window, Kind::Help);
+    auto *about = new QAction(QCoreApplication::translate("Ankra::Ui::Menus",
+                                                          "&About Ankra Support"),
+                              window);
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    QObject::connect(about, &QAction::triggered, window, [window] {
+        auto *box = new QMessageBox(QMessageBox::Information,
+                                    QCoreApplication::translate("Ankra::Ui::Menus",
+                                                                "About Ankra Support"),
+                                    aboutText(),
+                                    QMessageBox::Close,
+                                    window);
+        box->setObjectName(QStringLiteral("aboutBox"));
+        box->setTextFormat(Qt::PlainText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    help->addAction(about);
+    auto *aboutQt = new QAction(QCoreApplication::translate("Ankra::Ui::Menus", "About &Qt"),
+                                window);
+    aboutQt->setObjectName(QStringLiteral("aboutQtAction"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    QObject::connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    help->addAction(aboutQt);
+}
+
+} // namespace Ankra::Ui::Menus
