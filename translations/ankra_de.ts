@@ -235,6 +235,24 @@
             <numerusform>und %n weitere</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n reply(s) from the Ankra team</source>
+        <translation>
+            <numerusform>%n Antwort vom Ankra-Team</numerusform>
+            <numerusform>%n Antworten vom Ankra-Team</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status change(s)</source>
+        <translation>
+            <numerusform>%n Statusänderung</numerusform>
+            <numerusform>%n Statusänderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Models::QueueModel</name>
@@ -2498,6 +2516,10 @@ Erstellt mit Qt %2, läuft mit Qt %3.</translation>
         <source>Try loading the queue again</source>
         <translation>Die Warteschlange erneut laden</translation>
     </message>
+    <message>
+        <source>Ankra Support (team)</source>
+        <translation>Ankra Support (Team)</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Ui::StatusTimeline</name>
@@ -2824,10 +2846,6 @@ Es geht nichts verloren: Drücken Sie „Erneut versuchen“, sobald der Server 
 </context>
 <context>
     <name>Ankra::Ui::TrayNotifier</name>
-    <message>
-        <source>Ankra Support (team)</source>
-        <translation>Ankra Support (Team)</translation>
-    </message>
     <message>
         <source>Show Ankra Support</source>
         <translation>Ankra Support anzeigen</translation>

@@ -44,6 +44,20 @@
             <numerusform>and %n more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n reply(s) from the Ankra team</source>
+        <translation>
+            <numerusform>%n reply from the Ankra team</numerusform>
+            <numerusform>%n replies from the Ankra team</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status change(s)</source>
+        <translation>
+            <numerusform>%n status change</numerusform>
+            <numerusform>%n status changes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Review::SubmissionFlow</name>

@@ -18,6 +18,7 @@
 #include "startup/sessionrole.h"
 #include "startup/startuptrace.h"
 #include "startup/syntaxrepositoryloader.h"
+#include "widgets/traynotifier.h"
 #include "wizard/submitwizard.h"
 
 #include "api/apiclient.h"
@@ -273,14 +274,48 @@ int main(int argc, char *argv[])
     };
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, saveWindowState);
     QObject::connect(&appSettings, &Settings::AppSettings::changed, &app, [&] {
-        if (window)
+        if (window) {
             window->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
+            window->setNotificationsEnabled(appSettings.notificationsEnabled());
+        }
+        if (staffWindow) {
+            staffWindow->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
+            staffWindow->trayNotifier()->setEnabled(appSettings.notificationsEnabled());
+        }
     });
 
     std::function<void(const QString &, const QString &)> showSignIn;
     std::function<void(const Secrets::Account &, const QString &)> startSession;
     std::function<void(const Secrets::Account &, const QString &)> startCustomerSession;
     std::function<void(const Secrets::Account &, const Wire::Me &)> startStaffSession;
+    // Edit → Settings… (Ctrl+,) in either window; "Accounts…" there opens the sign-in dialog.
+    const auto addSettings = [&](QMainWindow *owner, const Secrets::Account &account) {
+        QObject::connect(Ui::SettingsDialog::addMenuAction(owner),
+                         &QAction::triggered,
+                         owner,
+                         [&, owner, account] {
+                             auto *dialog = new Ui::SettingsDialog(&appSettings, owner);
+                             dialog->setAttribute(Qt::WA_DeleteOnClose);
+                             if (account.isValid())
+                                 dialog->setAccountText(QApplication::translate("main", "%1 on %2")
+                                                            .arg(account.name, account.serverUrl));
+                             else
+                                 dialog->setAccountText(
+                                     QApplication::translate("main", "Session token on %1")
+                                         .arg(client.serverUrl().toString()));
+                             QObject::connect(
+                                 dialog,
+                                 &Ui::SettingsDialog::manageAccountsRequested,
+                                 &app,
+                                 [&, dialog = QPointer<Ui::SettingsDialog>(dialog)] {
+                                     if (dialog)
+                                         dialog->reject();
+                                     showSignIn({}, {});
+                                 },
+                                 Qt::QueuedConnection);
+                             dialog->open();
+                         });
+    };
     // Switching to another account or adding one, from either window's account menu. Queued:
     // each of these destroys the window the menu lives in.
     const auto connectSwitcher = [&](Ui::AccountSwitcher *switcher) {
@@ -362,32 +397,8 @@ int main(int argc, char *argv[])
                                      [] { Ui::StartupTrace::mark("after first paint"); });
         window->setReadState(&readState);
         window->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
-        // Edit → Settings… (Ctrl+,); "Accounts…" there opens the sign-in dialog.
-        QObject::connect(Ui::SettingsDialog::addMenuAction(window.get()),
-                         &QAction::triggered,
-                         window.get(),
-                         [&, account] {
-                             auto *dialog = new Ui::SettingsDialog(&appSettings, window.get());
-                             dialog->setAttribute(Qt::WA_DeleteOnClose);
-                             if (account.isValid())
-                                 dialog->setAccountText(QApplication::translate("main", "%1 on %2")
-                                                            .arg(account.name, account.serverUrl));
-                             else
-                                 dialog->setAccountText(
-                                     QApplication::translate("main", "Session token on %1")
-                                         .arg(client.serverUrl().toString()));
-                             QObject::connect(
-                                 dialog,
-                                 &Ui::SettingsDialog::manageAccountsRequested,
-                                 &app,
-                                 [&, dialog = QPointer<Ui::SettingsDialog>(dialog)] {
-                                     if (dialog)
-                                         dialog->reject();
-                                     showSignIn({}, {});
-                                 },
-                                 Qt::QueuedConnection);
-                             dialog->open();
-                         });
+        window->setNotificationsEnabled(appSettings.notificationsEnabled());
+        addSettings(window.get(), account); // Edit → Settings… (Ctrl+,)
         // What is not needed for the first picture of the window opens once it has painted
         // (ui/startup/afterfirstpaint.h), one step at a time: the offline cache (its rows show
         // then), the outbox (its button, banner and unsent tickets), the drafts, the syntax
@@ -494,6 +505,8 @@ int main(int argc, char *argv[])
                 staffWindow->setSyntaxRepository(r);
         });
         staffWindow->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
+        staffWindow->trayNotifier()->setEnabled(appSettings.notificationsEnabled());
+        addSettings(staffWindow.get(), account);
         // A team reply typed and not sent is a draft per ticket, as the customer's are: it comes
         // back when the ticket is opened again, after a restart too. Kept apart from the drafts
         // of a customer session on the same server and organisation.

@@ -9,8 +9,10 @@
 #include "tickets/viewsidebar.h"
 #include "widgets/menus.h"
 #include "widgets/messagebanner.h"
+#include "widgets/traynotifier.h"
 
 #include "api/apiclient.h"
+#include "models/notificationbatcher.h"
 #include "models/readstate.h"
 #include "models/roles.h"
 #include "models/ticketcontroller.h"
@@ -237,24 +239,44 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     connect(m_counter, &Models::ViewCounter::countChanged, m_sidebar, &ViewSidebar::setCount);
     m_poller = new Models::UpdatePoller(m_model, m_controller, this);
     connect(m_poller, &Models::UpdatePoller::polled, m_counter, &Models::ViewCounter::refresh);
+    // The team's replies and status changes: said in the status bar, and while the window is not
+    // the active one also in a desktop notification (batched; Settings can turn them off).
+    m_batcher = new Models::NotificationBatcher(this);
+    connect(m_batcher,
+            &Models::NotificationBatcher::batchReady,
+            this,
+            [this](const QList<Models::ActivityEvent> &events) { trayNotifier()->notify(events); });
+    const auto tell = [this](Models::ActivityEvent::Kind kind,
+                             const QString &ticketId,
+                             const QString &detail) {
+        const int row = m_model->rowOf(ticketId);
+        Models::ActivityEvent event;
+        event.kind = kind;
+        event.ticketId = ticketId;
+        event.subject = row >= 0 ? m_model->ticketAt(row).subject : m_controller->ticket().subject;
+        event.detail = detail;
+        event.at = QDateTime::currentDateTimeUtc();
+        if (kind == Models::ActivityEvent::Kind::StatusChanged)
+            statusBar()->showMessage(tr("“%1” is now: %2").arg(event.subject, detail), 15'000);
+        if (m_notificationsEnabled && !isActiveWindow())
+            m_batcher->add({event});
+    };
     connect(m_poller,
             &Models::UpdatePoller::statusChanged,
             this,
-            [this](const QString &ticketId, const QString &, const QString &newStatus) {
-                const int row = m_model->rowOf(ticketId);
-                const QString subject = row >= 0 ? m_model->ticketAt(row).subject
-                                                 : m_controller->ticket().subject;
-                statusBar()
-                    ->showMessage(tr("“%1” is now: %2").arg(subject, Wire::statusLabel(newStatus)),
-                                  15'000);
+            [tell](const QString &ticketId, const QString &, const QString &newStatus) {
+                tell(Models::ActivityEvent::Kind::StatusChanged,
+                     ticketId,
+                     Wire::statusLabel(newStatus));
             });
     connect(m_poller,
             &Models::UpdatePoller::newReplies,
             this,
-            [this](const QString &, const QList<Wire::Comment> &comments) {
+            [this, tell](const QString &ticketId, const QList<Wire::Comment> &comments) {
                 statusBar()->showMessage(tr("%n new reply(s) on “%1”", nullptr, int(comments.size()))
                                              .arg(m_controller->ticket().subject),
                                          15'000);
+                tell(Models::ActivityEvent::Kind::TeamReply, ticketId, {});
             });
     // Whatever the user has open is read, including the answers to their own actions.
     connect(m_controller, &Models::TicketController::ticketChanged, this, [this] {
@@ -276,6 +298,25 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
         showBanner(tr("Not signed in: no API token. Start with ANKRA_API_TOKEN set, or use "
                       "make run for the local demo server."),
                    false);
+}
+
+void MainWindow::setNotificationsEnabled(bool enabled)
+{
+    m_notificationsEnabled = enabled;
+    if (m_tray)
+        m_tray->setEnabled(enabled);
+}
+
+TrayNotifier *MainWindow::trayNotifier()
+{
+    // Made when the first notification comes: no tray icon for a user who never gets one, and
+    // none to build at start.
+    if (!m_tray) {
+        m_tray = new TrayNotifier(this, tr("Ankra Support"));
+        m_tray->setEnabled(m_notificationsEnabled);
+        connect(m_tray, &TrayNotifier::ticketRequested, this, &MainWindow::openTicket);
+    }
+    return m_tray;
 }
 
 DetailView *MainWindow::detailView() const

@@ -19,6 +19,7 @@ class ApiClient;
 struct ApiError;
 } // namespace Ankra::Api
 namespace Ankra::Models {
+class NotificationBatcher;
 class ReadStateStore;
 class TicketController;
 class TicketListModel;
@@ -34,6 +35,7 @@ namespace Ankra::Ui {
 class DetailView;
 class MessageBanner;
 class TicketProxyModel;
+class TrayNotifier;
 class ViewSidebar;
 
 class MainWindow : public QMainWindow
@@ -70,6 +72,10 @@ public:
     // Whether a banner added above says the server cannot be reached (OfflineBanner): a failed
     // load for that same reason then shows no second banner, and the one shown goes.
     void setOfflineShown(bool shown);
+    // Desktop notifications of the team's replies and status changes (Settings; on at first).
+    void setNotificationsEnabled(bool enabled);
+    // The tray icon and notifications: made when the first notification comes.
+    TrayNotifier *trayNotifier();
 
 public slots:
     void refresh();
@@ -110,6 +116,9 @@ private:
     Models::UpdatePoller *m_poller;
     Models::ViewCounter *m_counter;
     Models::ReadStateStore *m_readState = nullptr;
+    Models::NotificationBatcher *m_batcher;
+    TrayNotifier *m_tray = nullptr;
+    bool m_notificationsEnabled = true;
     QToolBar *m_toolbar;
     QAction *m_draftsAction = nullptr;
     QAction *m_accountAction = nullptr; // the account widget's place in the toolbar

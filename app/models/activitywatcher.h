@@ -21,14 +21,18 @@
 
 namespace Ankra::Models {
 
+// Something to tell the user about. The team hears of new tickets and customer replies
+// (ActivityWatcher); a customer of the team's replies and status changes on their tickets
+// (UpdatePoller, in the main window).
 struct ActivityEvent
 {
-    enum class Kind { NewTicket, CustomerReply };
+    enum class Kind { NewTicket, CustomerReply, TeamReply, StatusChanged };
     Kind kind = Kind::NewTicket;
     QString ticketId;
     QString subject;
     QString organisationName;
     QDateTime at;
+    QString detail; // StatusChanged: the new status, as shown to the user
 
     friend bool operator==(const ActivityEvent &, const ActivityEvent &) = default;
 };

@@ -18,11 +18,13 @@ void NotificationBatcher::add(const QList<ActivityEvent> &events)
     if (m_pending.isEmpty())
         m_sinceFirst.start();
     for (const ActivityEvent &e : events) {
-        const bool seen = std::any_of(m_pending.cbegin(), m_pending.cend(), [&](const auto &p) {
+        const auto seen = std::find_if(m_pending.begin(), m_pending.end(), [&](const auto &p) {
             return p.kind == e.kind && p.ticketId == e.ticketId;
         });
-        if (!seen)
+        if (seen == m_pending.end())
             m_pending.append(e);
+        else if (e.kind == ActivityEvent::Kind::StatusChanged)
+            seen->detail = e.detail; // moved on again: the status it has now
     }
     const qint64 left = m_maxDelayMs - m_sinceFirst.elapsed();
     m_timer.start(int(std::clamp<qint64>(std::min<qint64>(m_quietMs, left), 0, m_maxDelayMs)));
@@ -39,15 +41,38 @@ void NotificationBatcher::flush()
 QString NotificationBatcher::title(const QList<ActivityEvent> &events)
 {
     int tickets = 0;
-    int replies = 0;
-    for (const ActivityEvent &e : events)
-        (e.kind == ActivityEvent::Kind::NewTicket ? tickets : replies)++;
-    if (replies == 0)
-        return tr("%n new ticket(s)", nullptr, tickets);
-    if (tickets == 0)
-        return tr("%n customer reply(s)", nullptr, replies);
-    return tr("%1 and %2")
-        .arg(tr("%n new ticket(s)", nullptr, tickets), tr("%n customer reply(s)", nullptr, replies));
+    int customerReplies = 0;
+    int teamReplies = 0;
+    int statuses = 0;
+    for (const ActivityEvent &e : events) {
+        switch (e.kind) {
+        case ActivityEvent::Kind::NewTicket:
+            ++tickets;
+            break;
+        case ActivityEvent::Kind::CustomerReply:
+            ++customerReplies;
+            break;
+        case ActivityEvent::Kind::TeamReply:
+            ++teamReplies;
+            break;
+        case ActivityEvent::Kind::StatusChanged:
+            ++statuses;
+            break;
+        }
+    }
+    QStringList parts;
+    if (tickets > 0)
+        parts.append(tr("%n new ticket(s)", nullptr, tickets));
+    if (customerReplies > 0)
+        parts.append(tr("%n customer reply(s)", nullptr, customerReplies));
+    if (teamReplies > 0)
+        parts.append(tr("%n reply(s) from the Ankra team", nullptr, teamReplies));
+    if (statuses > 0)
+        parts.append(tr("%n status change(s)", nullptr, statuses));
+    QString result = parts.value(0);
+    for (qsizetype i = 1; i < parts.size(); ++i)
+        result = tr("%1 and %2").arg(result, parts.at(i));
+    return result;
 }
 
 QString NotificationBatcher::body(const QList<ActivityEvent> &events)
@@ -59,8 +84,18 @@ QString NotificationBatcher::body(const QList<ActivityEvent> &events)
         const QString where = e.organisationName.isEmpty()
                                   ? e.subject
                                   : tr("%1 (%2)").arg(e.subject, e.organisationName);
-        lines.append(e.kind == ActivityEvent::Kind::NewTicket ? tr("New: %1").arg(where)
-                                                              : tr("Reply: %1").arg(where));
+        switch (e.kind) {
+        case ActivityEvent::Kind::NewTicket:
+            lines.append(tr("New: %1").arg(where));
+            break;
+        case ActivityEvent::Kind::CustomerReply:
+        case ActivityEvent::Kind::TeamReply:
+            lines.append(tr("Reply: %1").arg(where));
+            break;
+        case ActivityEvent::Kind::StatusChanged:
+            lines.append(tr("%1: %2").arg(e.detail, where));
+            break;
+        }
     }
     if (events.size() > Shown)
         lines.append(tr("and %n more", nullptr, int(events.size()) - Shown));

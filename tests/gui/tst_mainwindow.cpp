@@ -9,8 +9,10 @@
 #include "preview/previewwidget.h"
 #include "signin/accountswitcher.h"
 #include "tickets/ticketproxymodel.h"
+#include "widgets/traynotifier.h"
 
 #include "api/apiclient.h"
+#include "models/notificationbatcher.h"
 #include "models/readstate.h"
 #include "models/roles.h"
 #include "models/ticketcontroller.h"
@@ -25,6 +27,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 
 #include <QApplication>
@@ -309,6 +312,61 @@ private slots:
         QVERIFY(Ui::TicketProxyModel::shortDate(now.addYears(-2), now)
                     .endsWith(QString::number(now.addYears(-2).date().year())));
         QVERIFY(Ui::TicketProxyModel::shortDate(now, now).size() <= 8);
+    }
+
+    // The team's news (what UpdatePoller reports): in the status bar, and while the window is
+    // not the active one in a desktop notification, batched; none when Settings turned them off.
+    void notifiesOfTeamNewsWhileInactive()
+    {
+        QNetworkAccessManager nam;
+        Api::ApiClient client(&nam);
+        client.setServerUrl(m_server.url());
+        client.setToken(m_server.token());
+        Ui::MainWindow window(&client); // not shown: not the active window
+        window.poller()->stop();
+        Models::TicketListModel *model = window.ticketModel();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() > 0, 20'000);
+        const QString id = model->ticketAt(0).id;
+        const QString subject = model->ticketAt(0).subject;
+        Ui::TrayNotifier *tray = window.trayNotifier();
+        QVERIFY(tray->isEnabled());
+        constexpr int Quiet = Models::NotificationBatcher::DefaultQuietMs;
+
+        emit window.poller()->statusChanged(id, QStringLiteral("open"), QStringLiteral("resolved"));
+        QVERIFY2(window.statusBar()->currentMessage().contains(subject),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(tray->lastTitle().isEmpty()); // batched: not at once
+        QTRY_COMPARE_WITH_TIMEOUT(tray->lastTitle(),
+                                  QStringLiteral("1 status change(s)"),
+                                  Quiet * 3);
+        QCOMPARE(tray->lastBody(), QStringLiteral("Resolved: ") + subject);
+
+        Wire::Comment reply;
+        reply.authorType = QStringLiteral("team");
+        reply.body = QStringLiteral("We are on it.");
+        // Turned off: nothing.
+        window.setNotificationsEnabled(false);
+        QVERIFY(!tray->isEnabled());
+        emit window.poller()->newReplies(id, {reply});
+        QTest::qWait(Quiet + 500);
+        QCOMPARE(tray->lastTitle(), QStringLiteral("1 status change(s)"));
+        // On again, the window active: the status bar says it, no notification.
+        window.setNotificationsEnabled(true);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        emit window.poller()->newReplies(id, {reply});
+        QTest::qWait(Quiet + 500);
+        QCOMPARE(tray->lastTitle(), QStringLiteral("1 status change(s)"));
+        // Another window in front: notified again.
+        QWidget other;
+        other.show();
+        other.activateWindow();
+        QTRY_VERIFY(!window.isActiveWindow());
+        emit window.poller()->newReplies(id, {reply});
+        QTRY_COMPARE_WITH_TIMEOUT(tray->lastTitle(),
+                                  QStringLiteral("1 reply(s) from the Ankra team"),
+                                  Quiet * 3);
+        QCOMPARE(tray->lastBody(), QStringLiteral("Reply: ") + subject);
     }
 
     void errorBannerWhenServerIsDown()

@@ -7,8 +7,8 @@
 #include "staff/cannedrepliesbutton.h"
 #include "staff/staffactions.h"
 #include "staff/staffwindow.h"
-#include "staff/traynotifier.h"
 #include "testserver.h"
+#include "widgets/traynotifier.h"
 
 #include "detail/attachmentspanel.h"
 #include "detail/detailview.h"

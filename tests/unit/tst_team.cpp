@@ -399,6 +399,30 @@ private slots:
         QCOMPARE(Models::NotificationBatcher::title({withOrg}), QStringLiteral("1 new ticket(s)"));
     }
 
+    // A customer's notifications: the team's replies and status changes on their tickets; a
+    // ticket whose status moves twice in one batch is told once, with the status it has now.
+    void customerNotificationText()
+    {
+        using K = Models::ActivityEvent::Kind;
+        Models::NotificationBatcher batcher;
+        QSignalSpy spy(&batcher, &Models::NotificationBatcher::batchReady);
+        Models::ActivityEvent resolved = activity(K::StatusChanged, QStringLiteral("1"));
+        resolved.detail = QStringLiteral("Being worked on");
+        batcher.add({resolved, activity(K::TeamReply, QStringLiteral("2"))});
+        resolved.detail = QStringLiteral("Resolved");
+        batcher.add({resolved});
+        QCOMPARE(batcher.pendingCount(), 2);
+        batcher.flush();
+        QCOMPARE(spy.count(), 1);
+        const auto events = spy.first().first().value<QList<Models::ActivityEvent>>();
+        QCOMPARE(Models::NotificationBatcher::title(events),
+                 QStringLiteral("1 reply(s) from the Ankra team and 1 status change(s)"));
+        QCOMPARE(Models::NotificationBatcher::body(events),
+                 QStringLiteral("Resolved: Subject 1\nReply: Subject 2"));
+        QCOMPARE(Models::NotificationBatcher::title({activity(K::TeamReply, QStringLiteral("3"))}),
+                 QStringLiteral("1 reply(s) from the Ankra team"));
+    }
+
     void cannedReplies()
     {
         QTemporaryDir dir;

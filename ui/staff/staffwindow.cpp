@@ -4,11 +4,11 @@
 #include "detail/replyedit.h"
 #include "staff/cannedrepliesbutton.h"
 #include "staff/staffactions.h"
-#include "staff/traynotifier.h"
 #include "tickets/statusdelegate.h"
 #include "tickets/ticketproxymodel.h"
 #include "widgets/menus.h"
 #include "widgets/messagebanner.h"
+#include "widgets/traynotifier.h"
 
 #include "api/apiclient.h"
 #include "models/activitywatcher.h"
@@ -345,7 +345,7 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
 
     m_watcher = new Models::ActivityWatcher(client, this);
     m_batcher = new Models::NotificationBatcher(this);
-    m_tray = new TrayNotifier(this);
+    m_tray = new TrayNotifier(this, tr("Ankra Support (team)"));
     connect(m_watcher,
             &Models::ActivityWatcher::activity,
             m_batcher,

@@ -1,4 +1,4 @@
-#include "staff/traynotifier.h"
+#include "widgets/traynotifier.h"
 
 #include "models/notificationbatcher.h"
 
@@ -34,14 +34,14 @@ QIcon appIcon()
 
 } // namespace
 
-TrayNotifier::TrayNotifier(QMainWindow *window)
+TrayNotifier::TrayNotifier(QMainWindow *window, const QString &toolTip)
     : QObject(window)
     , m_window(window)
 {
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     m_tray = new QSystemTrayIcon(appIcon(), this);
-    m_tray->setToolTip(tr("Ankra Support (team)"));
+    m_tray->setToolTip(toolTip);
     auto *menu = new QMenu(window);
     QAction *show = menu->addAction(tr("Show Ankra Support"));
     connect(show, &QAction::triggered, window, [this] {
@@ -59,9 +59,16 @@ TrayNotifier::TrayNotifier(QMainWindow *window)
     m_tray->show();
 }
 
+void TrayNotifier::setEnabled(bool enabled)
+{
+    m_enabled = enabled;
+    if (m_tray)
+        m_tray->setVisible(enabled);
+}
+
 void TrayNotifier::notify(const QList<Models::ActivityEvent> &events)
 {
-    if (events.isEmpty())
+    if (events.isEmpty() || !m_enabled)
         return;
     m_firstTicket = events.constFirst().ticketId;
     m_lastTitle = Models::NotificationBatcher::title(events);
