@@ -37,6 +37,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Ankra::Ui {
 
 MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
@@ -276,7 +278,14 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
                 statusBar()->showMessage(tr("%n new reply(s) on “%1”", nullptr, int(comments.size()))
                                              .arg(m_controller->ticket().subject),
                                          15'000);
-                tell(Models::ActivityEvent::Kind::TeamReply, ticketId, {});
+                // A status change's own system note is told as the status change.
+                const bool written = std::any_of(comments.cbegin(),
+                                                 comments.cend(),
+                                                 [](const auto &c) {
+                                                     return c.authorType != QLatin1String("system");
+                                                 });
+                if (written)
+                    tell(Models::ActivityEvent::Kind::TeamReply, ticketId, {});
             });
     // Whatever the user has open is read, including the answers to their own actions.
     connect(m_controller, &Models::TicketController::ticketChanged, this, [this] {

@@ -350,7 +350,15 @@ private slots:
         emit window.poller()->newReplies(id, {reply});
         QTest::qWait(Quiet + 500);
         QCOMPARE(tray->lastTitle(), QStringLiteral("1 status change(s)"));
-        // On again, the window active: the status bar says it, no notification.
+        // On again. The system's note of a status change is no reply.
+        window.setNotificationsEnabled(true);
+        Wire::Comment note;
+        note.authorType = QStringLiteral("system");
+        note.body = QStringLiteral("Status changed to resolved.");
+        emit window.poller()->newReplies(id, {note});
+        QTest::qWait(Quiet + 500);
+        QCOMPARE(tray->lastTitle(), QStringLiteral("1 status change(s)"));
+        // The window active: the status bar says it, no notification.
         window.setNotificationsEnabled(true);
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
