@@ -232,6 +232,17 @@ private slots:
         QCOMPARE(menuOf("assignToMeAction"), QStringLiteral("ticketMenu"));
         QCOMPARE(menuOf("refreshAction"), QStringLiteral("viewMenu"));
         QCOMPARE(menuOf("quitAction"), QStringLiteral("fileMenu"));
+        // The views in View: checked where the sidebar is, Alt+N moves both.
+        QAction *firstView = action(&window, "viewAction_triage");
+        QVERIFY(firstView);
+        QCOMPARE(menuOf("viewAction_triage"), QStringLiteral("viewMenu"));
+        views->setCurrentRow(0);
+        QVERIFY(firstView->isChecked());
+        QTest::keyClick(&window, Qt::Key_4, Qt::AltModifier);
+        QCOMPARE(views->currentRow(), 3);
+        QVERIFY(!firstView->isChecked());
+        views->setCurrentRow(0);
+        QVERIFY(firstView->isChecked());
         QVERIFY(!actions.contains(palette));
         QStringList seen;
         for (QAction *a : actions) {

@@ -22,6 +22,7 @@
 #include "wire/enums.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -220,12 +221,22 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
                       tr("Go to the queue"),
                       QKeySequence(Qt::CTRL | Qt::Key_L),
                       [this] { m_list->setFocus(Qt::ShortcutFocusReason); });
-    for (int view = 0; view < m_views.size() && view < 9; ++view)
-        addShortcutAction(Menus::Kind::View,
-                          QStringLiteral("viewAction_%1").arg(m_views.at(view).key),
-                          tr("View: %1").arg(m_views.at(view).name),
-                          QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + view)),
-                          [this, view] { setView(view); });
+    // The views, checked where the sidebar is (one at a time).
+    auto *views = new QActionGroup(this);
+    for (int view = 0; view < m_views.size() && view < 9; ++view) {
+        QAction *action = addShortcutAction(Menus::Kind::View,
+                                            QStringLiteral("viewAction_%1").arg(m_views.at(view).key),
+                                            tr("View: %1").arg(m_views.at(view).name),
+                                            QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + view)),
+                                            [this, view] { setView(view); });
+        action->setCheckable(true);
+        action->setChecked(view == m_sidebar->currentRow());
+        views->addAction(action);
+    }
+    connect(m_sidebar, &QListWidget::currentRowChanged, views, [views](int row) {
+        if (QAction *action = views->actions().value(row))
+            action->setChecked(true);
+    });
     addShortcutAction(Menus::Kind::Ticket,
                       QStringLiteral("replyAction"),
                       tr("Reply"),
