@@ -1376,6 +1376,28 @@ Das Ankra-Team arbeitet dann nicht mehr daran. Eröffnen Sie ein neues Ticket, w
         <source>The ticket&apos;s messages, oldest first</source>
         <translation>Die Nachrichten des Tickets, älteste zuerst</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) are still being uploaded. Closing stops the upload: the file has to be attached again.</source>
+        <translation>
+            <numerusform>%n Datei wird noch hochgeladen. Schließen bricht das Hochladen ab: Die Datei muss erneut angehängt werden.</numerusform>
+            <numerusform>%n Dateien werden noch hochgeladen. Schließen bricht das Hochladen ab: Die Dateien müssen erneut angehängt werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) are not finished. Closing stops them.</source>
+        <translation>
+            <numerusform>%n Download ist nicht fertig. Schließen bricht ihn ab.</numerusform>
+            <numerusform>%n Downloads sind nicht fertig. Schließen bricht sie ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 uploads and %2 downloads are not finished. Closing stops them: the files have to be attached again.</source>
+        <translation>%1 Uploads und %2 Downloads sind nicht fertig. Schließen bricht sie ab: Die Dateien müssen erneut angehängt werden.</translation>
+    </message>
+    <message>
+        <source>Stop the transfers?</source>
+        <translation>Übertragungen abbrechen?</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Ui::DraftsDialog</name>

@@ -94,6 +94,23 @@
     </message>
 </context>
 <context>
+    <name>Ankra::Ui::DetailView</name>
+    <message numerus="yes">
+        <source>%n file(s) are still being uploaded. Closing stops the upload: the file has to be attached again.</source>
+        <translation>
+            <numerusform>%n file is still being uploaded. Closing stops the upload: the file has to be attached again.</numerusform>
+            <numerusform>%n files are still being uploaded. Closing stops the uploads: the files have to be attached again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) are not finished. Closing stops them.</source>
+        <translation>
+            <numerusform>%n download is not finished. Closing stops it.</numerusform>
+            <numerusform>%n downloads are not finished. Closing stops them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ankra::Ui::DraftsDialog</name>
     <message numerus="yes">
         <source> · %n attachment(s)</source>

@@ -23,6 +23,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QCloseEvent>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -411,6 +412,15 @@ void MainWindow::addBanner(QWidget *banner)
     auto *layout = qobject_cast<QVBoxLayout *>(m_banner->parentWidget()->layout());
     if (layout)
         layout->insertWidget(0, banner);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_detail && !m_detail->mayClose()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::changeEvent(QEvent *event)

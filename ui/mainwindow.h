@@ -90,6 +90,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override; // asks first while files are transferred
 
 private:
     void applyQuery();

@@ -225,8 +225,11 @@ Api::DownloadJob *TicketController::download(const QString &attachmentId, const 
     if (m_ticketId.isEmpty())
         return nullptr;
     auto *job = startDownload(m_ticketId, attachmentId, targetPath);
+    m_downloads.append(job);
     connect(job, &Api::ApiJob::finished, this, [this, job, targetPath] {
         job->deleteLater();
+        m_downloads.removeAll(job);
+        m_downloads.removeAll(nullptr);
         if (!job->ok() && job->error().kind != Api::ApiError::Kind::Cancelled)
             emit errorOccurred(Operation::Download, job->error());
         emit downloadFinished(targetPath, job->ok());

@@ -62,6 +62,7 @@ public:
     Api::UploadJob *upload(const QString &path);
     int runningUploads() const { return int(m_uploads.size()); }
     Api::DownloadJob *download(const QString &attachmentId, const QString &targetPath);
+    int runningDownloads() const { return int(m_downloads.size()); }
 
 signals:
     void ticketChanged();
@@ -100,6 +101,7 @@ private:
     QPointer<Api::TicketJob> m_replyJob;
     QPointer<Api::TicketJob> m_closeJob;
     QList<QPointer<Api::UploadJob>> m_uploads;
+    QList<QPointer<Api::DownloadJob>> m_downloads;
     QByteArray m_replyKey;
     QString m_replyText;
     CacheLookup m_cacheLookup;

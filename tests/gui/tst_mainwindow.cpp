@@ -6,12 +6,14 @@
 #include "detail/attachmentspanel.h"
 #include "detail/detailview.h"
 #include "detail/previewdialog.h"
+#include "messagebox.h"
 #include "preview/previewwidget.h"
 #include "signin/accountswitcher.h"
 #include "tickets/ticketproxymodel.h"
 #include "widgets/traynotifier.h"
 
 #include "api/apiclient.h"
+#include "api/jobs.h"
 #include "models/notificationbatcher.h"
 #include "models/readstate.h"
 #include "models/roles.h"
@@ -22,8 +24,10 @@
 
 #include <KSyntaxHighlighting/Repository>
 
+#include <QFile>
 #include <QHeaderView>
 #include <QMenu>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -375,6 +379,55 @@ private slots:
                                   QStringLiteral("1 reply(s) from the Ankra team"),
                                   Quiet * 3);
         QCOMPARE(tray->lastBody(), QStringLiteral("Reply: ") + subject);
+    }
+
+    // Closing the window while a file is being uploaded asks first: Cancel keeps the window and
+    // the upload going; Discard closes. With nothing running it closes without a question.
+    void closingAsksWhileFilesAreTransferred()
+    {
+        QNetworkAccessManager nam;
+        Api::ApiClient client(&nam);
+        client.setServerUrl(m_server.url());
+        client.setToken(m_server.token());
+        Ui::MainWindow window(&client);
+        window.poller()->stop();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Models::TicketListModel *model = window.ticketModel();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() > 0, 20'000);
+        Models::TicketController *controller = window.ticketController();
+        window.openTicket(model->ticketAt(0).id);
+        QTRY_VERIFY_WITH_TIMEOUT(controller->hasTicket() && !controller->isLoading(), 20'000);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kubelet.log"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray("I1127 kubelet.go:1 sync\n").repeated(40'000)); // ~1 MB
+        }
+        QVERIFY2(controller->uploadRefusal(path).isEmpty(),
+                 qPrintable(controller->uploadRefusal(path)));
+
+        Api::UploadJob *upload = controller->upload(path);
+        QVERIFY(upload);
+        QSignalSpy uploaded(upload, &Api::ApiJob::finished);
+        Ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        QVERIFY(uploaded.wait(20'000)); // it went on
+        QVERIFY2(upload->ok(), qPrintable(upload->error().message));
+        QCOMPARE(controller->runningUploads(), 0);
+
+        controller->upload(path);
+        QCOMPARE(controller->runningUploads(), 1);
+        Ui::MessageBox::setNextAnswer(QMessageBox::Discard);
+        QVERIFY(window.close());
+        QVERIFY(!window.isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(controller->runningUploads(), 0, 20'000);
+
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.close()); // nothing running: no question (one would block here)
     }
 
     void errorBannerWhenServerIsDown()

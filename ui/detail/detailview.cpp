@@ -309,6 +309,33 @@ void DetailView::send()
     m_send->setEnabled(false);
 }
 
+bool DetailView::mayClose()
+{
+    const int uploads = m_controller->runningUploads();
+    const int downloads = m_controller->runningDownloads();
+    if (uploads + downloads == 0)
+        return true;
+    QString text;
+    if (downloads == 0)
+        text = tr("%n file(s) are still being uploaded. Closing stops the upload: the file has to "
+                  "be attached again.",
+                  nullptr,
+                  uploads);
+    else if (uploads == 0)
+        text = tr("%n download(s) are not finished. Closing stops them.", nullptr, downloads);
+    else
+        text = tr("%1 uploads and %2 downloads are not finished. Closing stops them: the files "
+                  "have to be attached again.")
+                   .arg(uploads)
+                   .arg(downloads);
+    const auto answer = MessageBox::question(window(),
+                                             tr("Stop the transfers?"),
+                                             text,
+                                             QMessageBox::Discard | QMessageBox::Cancel,
+                                             QMessageBox::Cancel);
+    return answer == QMessageBox::Discard;
+}
+
 void DetailView::confirmClose()
 {
     if (!m_controller->hasTicket() || m_controller->isClosed())

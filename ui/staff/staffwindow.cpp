@@ -23,6 +23,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QCloseEvent>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -471,6 +472,15 @@ void StaffWindow::showBanner(const QString &text, bool offerRetry)
 void StaffWindow::onError(const Api::ApiError &error)
 {
     showBanner(error.message, error.kind != Api::ApiError::Kind::Auth);
+}
+
+void StaffWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_detail && !m_detail->mayClose()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void StaffWindow::changeEvent(QEvent *event)

@@ -82,6 +82,7 @@ public slots:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override; // asks first while files are transferred
 
 private:
     // A window action with a shortcut, also in the menu bar's `menu`.
