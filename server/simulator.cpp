@@ -178,18 +178,17 @@ bool TeamSimulator::step(const QString &ticketId, const QString &status)
         reply = pick(ask ? Questions : Answers);
     }
     QString error;
-    const bool written
-        = (reply.isEmpty()
-           || !tickets
-                   .addComment(ticketId,
-                               QStringLiteral("team"),
-                               m_userName,
-                               reply,
-                               Wire::formatTimestamp(now),
-                               &error)
-                   .isEmpty())
-          && team.apply(ticketId, *current, changes, m_userName, now.addMSecs(1), true, &error)
-          && tx.commit(&error);
+    const bool written = (reply.isEmpty()
+                          || !tickets
+                                  .addComment(ticketId,
+                                              QStringLiteral("team"),
+                                              m_userName,
+                                              reply,
+                                              Wire::formatTimestamp(now),
+                                              &error)
+                                  .isEmpty())
+                         && team.apply(ticketId, *current, changes, m_userName, now, true, &error)
+                         && tx.commit(&error);
     if (!written) {
         logLine("simulated team: ticket " + ticketId.toStdString() + ": " + error.toStdString());
         return false;

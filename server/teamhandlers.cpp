@@ -376,7 +376,9 @@ void HttpApi::handleTeamComment(const httplib::Request &req,
         return sendDetail(res, 409, QStringLiteral("ticket is closed"));
     if (!next.isEmpty() && !TeamStore::canTransition(current->status, next))
         return sendDetail(res, 409, TeamStore::transitionRefusal(current->status, next));
-    // The status note is stamped a millisecond after the reply so that it is listed after it.
+    // The reply and its status note have the same time: comments of the same time are listed in
+    // the order they were written (TicketStore orders by time, then rowid). A note stamped a
+    // millisecond later was listed after a comment that came within that millisecond.
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QString error;
     TeamChanges changes;
@@ -390,8 +392,7 @@ void HttpApi::handleTeamComment(const httplib::Request &req,
                         Wire::formatTimestamp(now),
                         &error)
             .isEmpty()
-        || !m_team
-                .apply(id, *current, changes, ctx.principal.userName, now.addMSecs(1), true, &error))
+        || !m_team.apply(id, *current, changes, ctx.principal.userName, now, true, &error))
         return internalError(res, QStringLiteral("adding a team comment: ") + error);
     const auto ticket = m_team.get(id);
     if (!ticket)

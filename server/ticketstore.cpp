@@ -165,7 +165,7 @@ std::optional<Wire::Ticket> TicketStore::get(const QString &organisationId, cons
     t.environment = QJsonDocument::fromJson(q.value(16).toString().toUtf8()).object();
 
     q.prepare(QStringLiteral("SELECT id, author_type, author_label, body, created_at FROM comments "
-                             "WHERE ticket_id = ? ORDER BY created_at, id"));
+                             "WHERE ticket_id = ? ORDER BY created_at, rowid"));
     q.addBindValue(ticketId);
     if (q.exec())
         while (q.next())
@@ -175,7 +175,7 @@ std::optional<Wire::Ticket> TicketStore::get(const QString &organisationId, cons
                                q.value(3).toString(),
                                Wire::parseTimestamp(q.value(4).toString())});
     q.prepare(QStringLiteral("SELECT id, filename, content_type, size_bytes, created_at "
-                             "FROM attachments WHERE ticket_id = ? ORDER BY created_at, id"));
+                             "FROM attachments WHERE ticket_id = ? ORDER BY created_at, rowid"));
     q.addBindValue(ticketId);
     if (q.exec())
         while (q.next())

@@ -437,6 +437,39 @@ private slots:
         QVERIFY2(r.detail().startsWith(QStringLiteral("body.assignee_id")), qPrintable(r.detail()));
     }
 
+    // A team reply that also moves the status and its status note have the same time and are
+    // listed in the order written, however fast the requests come. (The note used to be stamped
+    // a millisecond later, and comments of the same time were ordered by their random ids.)
+    void replyAndItsStatusNoteKeepTheirOrder()
+    {
+        const QString id = createTicket(QStringLiteral("Order of comments"));
+        QCOMPARE(patch(id, {{QStringLiteral("status"), QStringLiteral("in_progress")}}).status, 200);
+        constexpr int Steps = 8;
+        for (int step = 0; step < Steps; ++step) {
+            const QString body
+                = QStringLiteral(R"({"body":"Step %1","set_status":"waiting_customer"})").arg(step);
+            QCOMPARE(call("POST", teamPath(id, "/comments"), m_team, body.toUtf8()).status, 201);
+            QCOMPARE(patch(id, {{QStringLiteral("status"), QStringLiteral("in_progress")}}).status,
+                     200);
+        }
+        const QJsonArray comments = call("GET", Customer + '/' + id.toUtf8(), m_customer)
+                                        .json()[QLatin1String("comments")]
+                                        .toArray();
+        int step = 0;
+        for (qsizetype i = 0; i < comments.size(); ++i) {
+            const QJsonObject c = comments.at(i).toObject();
+            if (c[QLatin1String("author_type")].toString() != QLatin1String("team"))
+                continue;
+            QCOMPARE(c[QLatin1String("body")].toString(), QStringLiteral("Step %1").arg(step++));
+            QVERIFY(i + 1 < comments.size());
+            const QJsonObject note = comments.at(i + 1).toObject();
+            QCOMPARE(note[QLatin1String("author_type")].toString(), QStringLiteral("system"));
+            QCOMPARE(note[QLatin1String("created_at")].toString(),
+                     c[QLatin1String("created_at")].toString());
+        }
+        QCOMPARE(step, Steps);
+    }
+
     void teamCommentReachesTheCustomer()
     {
         const QString id = createTicket(QStringLiteral("Team comment ticket"));
