@@ -964,6 +964,10 @@
         <source>%1, shortcut %2</source>
         <translation>%1, Tastenkürzel %2</translation>
     </message>
+    <message>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Ui::ComposeForm</name>
@@ -2466,10 +2470,6 @@ Erstellt mit Qt %2, läuft mit Qt %3.</translation>
     <message>
         <source>Go to the queue</source>
         <translation>Zur Warteschlange</translation>
-    </message>
-    <message>
-        <source>View: %1</source>
-        <translation>Ansicht: %1</translation>
     </message>
     <message>
         <source>Reply</source>

@@ -82,19 +82,25 @@ private slots:
         auto *list = palette->findChild<QListWidget *>(QStringLiteral("commandPaletteList"));
         const QStringList all = visibleTexts(list);
         const QString refreshText
-            = QStringLiteral("Refresh  ·  %1")
+            = QStringLiteral("View › Refresh  ·  %1")
                   .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText));
         QVERIFY2(all.contains(refreshText), qPrintable(all.join(u'|')));
-        QVERIFY2(all.contains(QStringLiteral("New ticket  ·  Ctrl+N")), qPrintable(all.join(u'|')));
-        QVERIFY2(all.contains(QStringLiteral("Reply  ·  Ctrl+R")), qPrintable(all.join(u'|')));
+        QVERIFY2(all.contains(QStringLiteral("File › New ticket  ·  Ctrl+N")),
+                 qPrintable(all.join(u'|')));
+        QVERIFY2(all.contains(QStringLiteral("Ticket › Reply  ·  Ctrl+R")),
+                 qPrintable(all.join(u'|')));
         // Every entry shows a shortcut (but Help's About boxes and Close ticket), and the palette
         // does not list itself.
-        QVERIFY2(all.contains(QStringLiteral("Quit  ·  Ctrl+Q")), qPrintable(all.join(u'|')));
-        QVERIFY2(all.contains(QStringLiteral("About Ankra Support")), qPrintable(all.join(u'|')));
+        QVERIFY2(all.contains(QStringLiteral("File › Quit  ·  Ctrl+Q")), qPrintable(all.join(u'|')));
+        // Each entry says where it is in the menu bar: a view is not a ticket's status.
+        QVERIFY2(all.contains(QStringLiteral("View › Resolved  ·  Alt+4")),
+                 qPrintable(all.join(u'|')));
+        QVERIFY2(all.contains(QStringLiteral("Help › About Ankra Support")),
+                 qPrintable(all.join(u'|')));
         for (const QString &text : all)
             QVERIFY2(text.contains(QStringLiteral("  ·  "))
-                         || text.startsWith(QLatin1String("About"))
-                         || text == QLatin1String("Close ticket"), // it asks first; no shortcut
+                         || text.startsWith(QStringLiteral("Help › About"))
+                         || text == QStringLiteral("Ticket › Close ticket"), // asks first
                      qPrintable(text));
         QVERIFY(!all.join(u'|').contains(QLatin1String("Command palette")));
         // A customer gets no staff actions.

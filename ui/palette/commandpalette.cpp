@@ -142,7 +142,14 @@ void CommandPalette::refill()
     m_list->clear();
     for (QAction *action : collectActions(m_window)) {
         const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
-        const QString text = cleanText(action->text());
+        QString text = cleanText(action->text());
+        // Where it is in the menu bar says what it is ("View › Resolved", "Ticket › Reply").
+        for (QObject *holder : action->associatedObjects()) {
+            if (const auto *menu = qobject_cast<QMenu *>(holder)) {
+                text = tr("%1 › %2").arg(cleanText(menu->title()), text);
+                break;
+            }
+        }
         auto *item = new QListWidgetItem(shortcut.isEmpty() ? text
                                                             : tr("%1  ·  %2").arg(text, shortcut),
                                          m_list);

@@ -227,7 +227,7 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
     for (int view = 0; view < m_views.size() && view < 9; ++view) {
         QAction *action = addShortcutAction(Menus::Kind::View,
                                             QStringLiteral("viewAction_%1").arg(m_views.at(view).key),
-                                            tr("View: %1").arg(m_views.at(view).name),
+                                            m_views.at(view).name,
                                             QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + view)),
                                             [this, view] { setView(view); });
         action->setCheckable(true);
