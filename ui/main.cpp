@@ -273,6 +273,11 @@ int main(int argc, char *argv[])
             Ui::WindowState::save(staffWindow.get(), &appSettings, StaffWindowGroup);
     };
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, saveWindowState);
+    // Before another account's session replaces this one: files still being uploaded or
+    // downloaded stop only if the user agrees (as when the window is closed).
+    const auto mayEndSession = [&] {
+        return (!window || window->mayClose()) && (!staffWindow || staffWindow->mayClose());
+    };
     QObject::connect(&appSettings, &Settings::AppSettings::changed, &app, [&] {
         if (window) {
             window->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
@@ -324,6 +329,8 @@ int main(int argc, char *argv[])
             &Ui::AccountSwitcher::switchRequested,
             &app,
             [&](const Secrets::Account &next) {
+                if (!mayEndSession())
+                    return;
                 keychain.read(next.tokenKey(), &app, [&, next](const Secrets::SecretResult &r) {
                     if (!r.ok()) {
                         showSignIn(next.serverUrl, r.message);
@@ -366,6 +373,8 @@ int main(int argc, char *argv[])
         Ui::StartupTrace::mark("role probe answered");
     });
     startSession = [&](const Secrets::Account &account, const QString &token) {
+        if (!mayEndSession())
+            return; // an account added meanwhile is kept: the switcher offers it
         saveWindowState();
         window.reset();
         staffWindow.reset();
@@ -471,6 +480,8 @@ int main(int argc, char *argv[])
             &Ui::AccountSwitcher::signOutRequested,
             &app,
             [&](const Secrets::Account &gone) {
+                if (!mayEndSession())
+                    return;
                 keychain.remove(gone.tokenKey(), &app, [&, gone](const Secrets::SecretResult &r) {
                     accounts.remove(gone);
                     if (auto *cacheUi = window ? window->findChild<Ui::CacheUi *>() : nullptr)
@@ -524,6 +535,8 @@ int main(int argc, char *argv[])
             &Ui::AccountSwitcher::signOutRequested,
             &app,
             [&](const Secrets::Account &gone) {
+                if (!mayEndSession())
+                    return;
                 keychain.remove(gone.tokenKey(), &app, [&, gone](const Secrets::SecretResult &r) {
                     accounts.remove(gone);
                     sessionRole.cancel(); // a late answer must not reopen this session

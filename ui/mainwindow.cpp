@@ -414,9 +414,14 @@ void MainWindow::addBanner(QWidget *banner)
         layout->insertWidget(0, banner);
 }
 
+bool MainWindow::mayClose()
+{
+    return !m_detail || m_detail->mayClose();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_detail && !m_detail->mayClose()) {
+    if (!mayClose()) {
         event->ignore();
         return;
     }

@@ -77,6 +77,9 @@ public:
     // The tray icon and notifications: made when the first notification comes.
     TrayNotifier *trayNotifier();
 
+    // True when nothing is being uploaded or downloaded, or the user agreed to stop it (asks).
+    bool mayClose();
+
 public slots:
     void refresh();
 

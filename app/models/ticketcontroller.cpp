@@ -220,6 +220,18 @@ Api::UploadJob *TicketController::upload(const QString &path)
     return job;
 }
 
+void TicketController::cancelTransfers()
+{
+    const auto uploads = std::exchange(m_uploads, {});
+    const auto downloads = std::exchange(m_downloads, {});
+    for (const QPointer<Api::UploadJob> &job : uploads)
+        if (job)
+            job->cancel();
+    for (const QPointer<Api::DownloadJob> &job : downloads)
+        if (job)
+            job->cancel();
+}
+
 Api::DownloadJob *TicketController::download(const QString &attachmentId, const QString &targetPath)
 {
     if (m_ticketId.isEmpty())

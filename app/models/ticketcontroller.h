@@ -63,6 +63,8 @@ public:
     int runningUploads() const { return int(m_uploads.size()); }
     Api::DownloadJob *download(const QString &attachmentId, const QString &targetPath);
     int runningDownloads() const { return int(m_downloads.size()); }
+    // Stops every upload and download (each ends as Cancelled).
+    void cancelTransfers();
 
 signals:
     void ticketChanged();

@@ -42,6 +42,8 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <optional>
+
 using namespace Ankra;
 
 class TestMainWindow : public QObject
@@ -418,12 +420,21 @@ private slots:
         QVERIFY2(upload->ok(), qPrintable(upload->error().message));
         QCOMPARE(controller->runningUploads(), 0);
 
-        controller->upload(path);
+        Api::UploadJob *stopped = controller->upload(path);
+        QVERIFY(stopped);
+        std::optional<Api::ApiError::Kind> ended;
+        connect(stopped, &Api::ApiJob::finished, this, [&ended, stopped] {
+            ended = stopped->error().kind;
+        });
         QCOMPARE(controller->runningUploads(), 1);
         Ui::MessageBox::setNextAnswer(QMessageBox::Discard);
         QVERIFY(window.close());
         QVERIFY(!window.isVisible());
-        QTRY_COMPARE_WITH_TIMEOUT(controller->runningUploads(), 0, 20'000);
+        QCOMPARE(controller->runningUploads(), 0); // stopped, as the question said
+        QTRY_VERIFY_WITH_TIMEOUT(ended.has_value(), 5'000);
+        QCOMPARE(*ended, Api::ApiError::Kind::Cancelled);
+        // Asked again (another account's session): nothing left to ask about.
+        QVERIFY(window.mayClose());
 
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

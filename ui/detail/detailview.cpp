@@ -333,7 +333,10 @@ bool DetailView::mayClose()
                                              text,
                                              QMessageBox::Discard | QMessageBox::Cancel,
                                              QMessageBox::Cancel);
-    return answer == QMessageBox::Discard;
+    if (answer != QMessageBox::Discard)
+        return false;
+    m_controller->cancelTransfers();
+    return true;
 }
 
 void DetailView::confirmClose()

@@ -41,7 +41,7 @@ public:
     ReplyEdit *replyEdit() const { return m_reply; } // for the reply draft (ui/drafts)
     void focusReply();
     // Before the window closes: true when nothing is being uploaded or downloaded, or the user
-    // agreed to stop it (an interrupted upload has to be started again).
+    // agreed to stop it (then stopped: an interrupted upload has to be started again).
     bool mayClose();
     // "Close ticket…" (with confirmation) for a menu: enabled while an open ticket is shown.
     QAction *closeTicketAction() const { return m_closeAction; }

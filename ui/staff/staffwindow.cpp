@@ -474,9 +474,14 @@ void StaffWindow::onError(const Api::ApiError &error)
     showBanner(error.message, error.kind != Api::ApiError::Kind::Auth);
 }
 
+bool StaffWindow::mayClose()
+{
+    return !m_detail || m_detail->mayClose();
+}
+
 void StaffWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_detail && !m_detail->mayClose()) {
+    if (!mayClose()) {
         event->ignore();
         return;
     }

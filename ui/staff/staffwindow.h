@@ -76,6 +76,9 @@ public:
     void setView(int view);
     void showBanner(const QString &text, bool offerRetry);
 
+    // True when nothing is being uploaded or downloaded, or the user agreed to stop it (asks).
+    bool mayClose();
+
 public slots:
     void refresh();
     void replyAndSetStatus(const QString &status); // "waiting_customer" or "resolved"
