@@ -845,6 +845,14 @@
         <source>Stop this transfer</source>
         <translation>Diese Übertragung abbrechen</translation>
     </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>Dateien anhängen…</translation>
+    </message>
+    <message>
+        <source>Choose files to attach to this ticket (Ctrl+Shift+A)</source>
+        <translation>Dateien auswählen, die an dieses Ticket angehängt werden (Strg+Umschalt+A)</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Ui::CacheUi</name>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "detail/attachmentspanel.h"
 #include "detail/detailview.h"
 #include "outbox/pendingticketsproxy.h"
 #include "startup/afterfirstpaint.h"
@@ -342,6 +343,7 @@ DetailView *MainWindow::detailView() const
     });
     if (m_syntax)
         m_detail->setSyntaxRepository(m_syntax);
+    Menus::add(self, Menus::Kind::Ticket, m_detail->attachmentsPanel()->attachAction());
     Menus::add(self, Menus::Kind::Ticket, m_detail->closeTicketAction());
     // Same place, size and visibility in the splitter (also a restored splitter state).
     m_listAndDetail->replaceWidget(m_listAndDetail->indexOf(m_detailStandIn), m_detail);

@@ -18,12 +18,14 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 #include <QWidgetAction>
@@ -250,6 +252,26 @@ private slots:
         Models::TicketController *controller = window.ticketController();
         QTRY_VERIFY_WITH_TIMEOUT(controller->hasTicket() && controller->ticket().id == id, 20'000);
         QVERIFY(close->isEnabled());
+
+        // Ticket → Attach files… (Ctrl+Shift+A): the files chosen are uploaded.
+        auto *attach = window.findChild<QAction *>(QStringLiteral("attachAction"));
+        QVERIFY(attach);
+        QCOMPARE(menuHolding(attach)->objectName(), QStringLiteral("ticketMenu"));
+        QCOMPARE(attach->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+        QVERIFY(attach->isEnabled());
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("ingress.log"));
+        {
+            QFile file(log);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("502 Bad Gateway upstream=shop/cart\n");
+        }
+        const qsizetype attachments = controller->ticket().attachments.size();
+        Ui::MessageBox::setNextOpenFileNames({log});
+        QTest::keyClick(&window, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(controller->ticket().attachments.size(), attachments + 1, 20'000);
+        QCOMPARE(controller->ticket().attachments.last().filename, QStringLiteral("ingress.log"));
+
         // It asks first: "Cancel" leaves the ticket open.
         Ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
         close->trigger();
@@ -259,6 +281,7 @@ private slots:
         close->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(controller->isClosed(), 20'000);
         QTRY_VERIFY(!close->isEnabled());
+        QVERIFY(!attach->isEnabled()); // a closed ticket takes no files
     }
 };
 

@@ -8,6 +8,7 @@
 #include "models/ticketcontroller.h"
 #include "store/cache.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -86,6 +87,12 @@ AttachmentsPanel::AttachmentsPanel(Models::TicketController *controller, QWidget
             downloadSelected();
     });
     connect(m_attach, &QPushButton::clicked, this, &AttachmentsPanel::chooseFiles);
+    m_attachAction = new QAction(tr("Attach files…"), this);
+    m_attachAction->setObjectName(QStringLiteral("attachAction"));
+    m_attachAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_attachAction->setShortcutContext(Qt::WindowShortcut);
+    m_attachAction->setToolTip(tr("Choose files to attach to this ticket (Ctrl+Shift+A)"));
+    connect(m_attachAction, &QAction::triggered, this, &AttachmentsPanel::chooseFiles);
     connect(m_list->selectionModel(),
             &QItemSelectionModel::selectionChanged,
             this,
@@ -103,6 +110,7 @@ void AttachmentsPanel::updateButtons()
                            || m_list->currentIndex().isValid());
     m_preview->setEnabled(m_download->isEnabled());
     m_attach->setEnabled(m_controller->hasTicket() && !m_controller->isClosed());
+    m_attachAction->setEnabled(m_attach->isEnabled());
 }
 
 int AttachmentsPanel::runningTransfers() const

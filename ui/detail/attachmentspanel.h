@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QWidget>
 
+class QAction;
 class QPushButton;
 class QTreeView;
 class QVBoxLayout;
@@ -50,6 +51,8 @@ public:
     void setAttachmentCache(Store::TicketCache *cache) { m_cache = cache; }
     PreviewDialog *previewDialog() const { return m_previewDialog; }
     int runningTransfers() const;
+    // "Attach files…" (Ctrl+Shift+A) for a menu: what the Attach button does, enabled with it.
+    QAction *attachAction() const { return m_attachAction; }
 
 signals:
     void refused(const QString &reasons);
@@ -68,6 +71,7 @@ private:
     PreviewDialog *m_previewDialog = nullptr;
     Store::TicketCache *m_cache = nullptr;
     QPushButton *m_attach;
+    QAction *m_attachAction;
     QWidget *m_transfers;
     QVBoxLayout *m_transfersLayout;
     QTemporaryDir m_pasteDir;
