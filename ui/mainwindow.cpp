@@ -23,7 +23,6 @@
 #include "wire/enums.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QCloseEvent>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -189,12 +188,11 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     Menus::add(this, Menus::Kind::View, refreshAction);
     QMenu *viewMenu = Menus::menu(this, Menus::Kind::View);
     viewMenu->addSeparator();
-    auto *views = new QActionGroup(this);
+    QList<QAction *> views;
     for (int row = 0; row < m_sidebar->count(); ++row) {
-        auto *action = new QAction(m_sidebar->viewName(row), views);
+        auto *action = new QAction(m_sidebar->viewName(row), this);
         action->setObjectName(QStringLiteral("viewAction_%1").arg(row));
-        action->setCheckable(true);
-        action->setChecked(row == m_sidebar->currentRow());
+        views.append(action);
         if (row < 9)
             action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + row)));
         connect(action, &QAction::triggered, m_sidebar, [this, row] {
@@ -202,10 +200,7 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
         });
         viewMenu->addAction(action);
     }
-    connect(m_sidebar, &QListWidget::currentRowChanged, views, [views](int row) {
-        if (QAction *action = views->actions().value(row))
-            action->setChecked(true);
-    });
+    Menus::checkWithRow(m_sidebar, views);
     Menus::add(this, Menus::Kind::Ticket, replyAction);
 
     m_count = new QLabel(this);

@@ -1,5 +1,7 @@
 #include "palette/commandpalette.h"
 
+#include "widgets/menus.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QKeyEvent>
@@ -144,12 +146,8 @@ void CommandPalette::refill()
         const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
         QString text = cleanText(action->text());
         // Where it is in the menu bar says what it is ("View › Resolved", "Ticket › Reply").
-        for (QObject *holder : action->associatedObjects()) {
-            if (const auto *menu = qobject_cast<QMenu *>(holder)) {
-                text = tr("%1 › %2").arg(cleanText(menu->title()), text);
-                break;
-            }
-        }
+        if (const QMenu *menu = Menus::menuOf(action))
+            text = tr("%1 › %2").arg(cleanText(menu->title()), text);
         auto *item = new QListWidgetItem(shortcut.isEmpty() ? text
                                                             : tr("%1  ·  %2").arg(text, shortcut),
                                          m_list);

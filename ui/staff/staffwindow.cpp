@@ -22,7 +22,6 @@
 #include "wire/enums.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QCloseEvent>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -223,21 +222,14 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
                       QKeySequence(Qt::CTRL | Qt::Key_L),
                       [this] { m_list->setFocus(Qt::ShortcutFocusReason); });
     // The views, checked where the sidebar is (one at a time).
-    auto *views = new QActionGroup(this);
-    for (int view = 0; view < m_views.size() && view < 9; ++view) {
-        QAction *action = addShortcutAction(Menus::Kind::View,
-                                            QStringLiteral("viewAction_%1").arg(m_views.at(view).key),
-                                            m_views.at(view).name,
-                                            QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + view)),
-                                            [this, view] { setView(view); });
-        action->setCheckable(true);
-        action->setChecked(view == m_sidebar->currentRow());
-        views->addAction(action);
-    }
-    connect(m_sidebar, &QListWidget::currentRowChanged, views, [views](int row) {
-        if (QAction *action = views->actions().value(row))
-            action->setChecked(true);
-    });
+    QList<QAction *> views;
+    for (int view = 0; view < m_views.size() && view < 9; ++view)
+        views.append(addShortcutAction(Menus::Kind::View,
+                                       QStringLiteral("viewAction_%1").arg(m_views.at(view).key),
+                                       m_views.at(view).name,
+                                       QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + view)),
+                                       [this, view] { setView(view); }));
+    Menus::checkWithRow(m_sidebar, views);
     addShortcutAction(Menus::Kind::Ticket,
                       QStringLiteral("replyAction"),
                       tr("Reply"),
@@ -297,11 +289,8 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
                                  QStringLiteral("assignToMeAction"),
                                  QStringLiteral("changeStatusAction"),
                                  QStringLiteral("insertCannedReplyAction")}) {
-        if (auto *action = findChild<QAction *>(first, Qt::FindDirectChildrenOnly)) {
-            for (QObject *menu : action->associatedObjects())
-                if (auto *m = qobject_cast<QMenu *>(menu))
-                    m->insertSeparator(action);
-        }
+        if (auto *action = findChild<QAction *>(first, Qt::FindDirectChildrenOnly))
+            Menus::menuOf(action)->insertSeparator(action);
     }
 
     auto *spacer = new QWidget(this);

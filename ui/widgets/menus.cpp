@@ -1,7 +1,9 @@
 #include "widgets/menus.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QListWidget>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -66,22 +68,42 @@ int kindOf(const QAction *menuAction)
 QMenu *menu(QMainWindow *window, Kind kind)
 {
     QMenuBar *bar = window->menuBar();
-    const QString name = objectNameOf(kind);
-    for (QAction *entry : bar->actions())
-        if (entry->menu() && entry->menu()->objectName() == name)
-            return entry->menu();
-    auto *created = new QMenu(titleOf(kind), bar);
-    created->setObjectName(name);
     // Before the first menu that comes after this kind; menus of unknown kind stay where they are.
     QAction *before = nullptr;
     for (QAction *entry : bar->actions()) {
-        if (kindOf(entry) > int(kind)) {
+        const int entryKind = kindOf(entry);
+        if (entryKind == int(kind))
+            return entry->menu();
+        if (entryKind > int(kind) && !before)
             before = entry;
-            break;
-        }
     }
+    auto *created = new QMenu(titleOf(kind), bar);
+    created->setObjectName(objectNameOf(kind));
     bar->insertMenu(before, created);
     return created;
+}
+
+QMenu *menuOf(const QAction *action)
+{
+    for (QObject *holder : action->associatedObjects())
+        if (auto *m = qobject_cast<QMenu *>(holder))
+            return m;
+    return nullptr;
+}
+
+void checkWithRow(QListWidget *list, const QList<QAction *> &actions)
+{
+    auto *group = new QActionGroup(list); // exclusive
+    for (QAction *action : actions) {
+        action->setCheckable(true);
+        group->addAction(action);
+    }
+    if (QAction *current = actions.value(list->currentRow()))
+        current->setChecked(true);
+    QObject::connect(list, &QListWidget::currentRowChanged, group, [actions](int row) {
+        if (QAction *action = actions.value(row))
+            action->setChecked(true);
+    });
 }
 
 void add(QMainWindow *window, Kind kind, QAction *action)

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 
 class QAction;
+class QListWidget;
 class QMainWindow;
 class QMenu;
 
@@ -19,6 +20,13 @@ enum class Kind { File, Edit, View, Ticket, Tools, Help };
 // The window's menu of that kind (objectName "fileMenu", "editMenu", "viewMenu", "ticketMenu",
 // "toolsMenu", "helpMenu"), created between its neighbours when missing.
 QMenu *menu(QMainWindow *window, Kind kind);
+
+// The menu `action` is in (nullptr when it is in none).
+QMenu *menuOf(const QAction *action);
+
+// Makes `actions` (one per row of `list`, e.g. the sidebar's views) checkable, one at a time,
+// checked where the list's current row is, also when it moves.
+void checkWithRow(QListWidget *list, const QList<QAction *> &actions);
 
 // Adds `action` to the menu of that kind; in File, above the Quit section (when there is one).
 void add(QMainWindow *window, Kind kind, QAction *action);
