@@ -2,6 +2,7 @@
 
 ankra_add_test(tst_apiclient LABEL unit
     SOURCES unit/tst_apiclient.cpp unit/tst_api_fakenetwork.h LIBS ankra_api)
+ankra_add_test(tst_handback LABEL unit SOURCES unit/tst_handback.cpp LIBS ankra_api)
 ankra_add_test(tst_client_api LABEL integration
     SOURCES integration/tst_client_api.cpp LIBS ankra_test_support ankra_api)
 if(ANKRA_BUILD_GUI)

@@ -8,14 +8,12 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QFuture>
 #include <QHttpMultiPart>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMimeDatabase>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QPromise>
 #include <QRandomGenerator>
 #include <QThreadPool>
 
@@ -93,35 +91,29 @@ Wire::Limits contractDefaultLimits()
     return limits;
 }
 
+ListTicketsJob::~ListTicketsJob()
+{
+    if (m_handBack)
+        m_handBack->revoke();
+}
+
 void ListTicketsJob::parseResponse(const QByteArray &body)
 {
     // A page of 100 rows takes ~1-2 ms to parse: on the pool, not in the GUI thread, so that
     // pages read ahead are parsed in parallel while the list paints (bench_client P1). The ids'
-    // hashes too (TicketListModel's index of its rows). The pool writes the outcome, then
-    // finishes the promise; the continuation reads it after that. Not a QFuture result: the
-    // rows would then be shared with the result store, and the model's first change to them
-    // would copy them all.
+    // hashes too (TicketListModel's index of its rows). The outcome comes back through a
+    // HandBack, not QFuture::then(this): the job may be deleted while the pool parses (a page
+    // dropped, the application quitting), and Qt 6.4's continuation then posts to freed memory.
     struct Outcome
     {
         Wire::Parsed<Wire::TicketPage> parsed;
         QList<size_t> hashes;
     };
     deferFinish();
-    auto outcome = std::make_shared<Outcome>();
-    auto promise = std::make_shared<QPromise<void>>();
-    promise->start();
-    promise->future().then(this, [this, outcome] {
-        if (isFinished())
-            return;
-        if (auto *e = std::get_if<Wire::ParseError>(&outcome->parsed)) {
-            failMalformed(e->message);
-        } else {
-            m_page = std::get<Wire::TicketPage>(std::move(outcome->parsed));
-            m_idHashes = std::move(outcome->hashes);
-        }
-        finishDeferred();
-    });
-    QThreadPool::globalInstance()->start([promise, outcome, body] {
+    if (!m_handBack)
+        m_handBack = std::make_shared<HandBack>(this);
+    QThreadPool::globalInstance()->start([handBack = m_handBack, job = this, body] {
+        auto outcome = std::make_shared<Outcome>();
         // The direct reader takes the server's pages; anything unusual goes the general way.
         if (std::optional<Wire::TicketPage> page = Wire::readTicketPageFast(body)) {
             outcome->parsed = std::move(*page);
@@ -137,7 +129,18 @@ void ListTicketsJob::parseResponse(const QByteArray &body)
             for (const Wire::TicketSummary &t : std::as_const(page->result))
                 outcome->hashes.append(Wire::ticketIdHash(t.id));
         }
-        promise->finish();
+        // Runs only while the job lives (the job is the call's context).
+        handBack->post([job, outcome] {
+            if (job->isFinished())
+                return;
+            if (auto *e = std::get_if<Wire::ParseError>(&outcome->parsed)) {
+                job->failMalformed(e->message);
+            } else {
+                job->m_page = std::get<Wire::TicketPage>(std::move(outcome->parsed));
+                job->m_idHashes = std::move(outcome->hashes);
+            }
+            job->finishDeferred();
+        });
     });
 }
 

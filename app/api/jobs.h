@@ -5,6 +5,7 @@
 // was emitted with ok() true.
 
 #include "api/apijob.h"
+#include "api/handback.h"
 #include "wire/types.h"
 
 #include <QJsonObject>
@@ -69,6 +70,7 @@ class ListTicketsJob : public ApiJob
     Q_OBJECT
 public:
     using ApiJob::ApiJob;
+    ~ListTicketsJob() override;
     const Wire::TicketPage &page() const { return m_page; }
     Wire::TicketPage takePage() { return std::exchange(m_page, {}); } // page() is empty after
     // Wire::ticketIdHash() of each row's id, in the rows' order, computed with the parse.
@@ -80,6 +82,7 @@ protected:
 private:
     Wire::TicketPage m_page;
     QList<size_t> m_idHashes;
+    std::shared_ptr<HandBack> m_handBack; // the parsing thread's way back to this job
 };
 
 // Get, comment, close, upload and create all answer with a Ticket.

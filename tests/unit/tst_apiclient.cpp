@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QUuid>
 
 using namespace Ankra;
@@ -347,6 +348,51 @@ private slots:
         job->cancel();
         QCOMPARE(finished.size(), 1);
         QCOMPARE(Api::kindName(job->error().kind), Api::kindName(Kind::Cancelled));
+    }
+
+    // A list page is parsed on the thread pool; the job may be deleted meanwhile (a page the
+    // model no longer wants, the application quitting). Nothing of it may run afterwards, and
+    // the pool must drain: with Qt 6.4's QFuture::then(job) the pool thread could post to the
+    // freed job and hang ~QCoreApplication, which waits for the pool.
+    void aListJobDeletedWhileItsPageIsParsed()
+    {
+        // 20,000 rows: long enough to parse that the job is surely deleted before the pool is done.
+        const QJsonObject page
+            = QJsonDocument::fromJson(fixture(QStringLiteral("wire/list_page.json"))).object();
+        const QJsonObject row = page.value(QStringLiteral("result")).toArray().first().toObject();
+        QJsonArray rows;
+        for (int i = 0; i < 20'000; ++i) {
+            QJsonObject r = row;
+            r.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+            r.insert(QStringLiteral("ticket_number"), i + 1);
+            rows.append(r);
+        }
+        QJsonObject big = page;
+        big.insert(QStringLiteral("result"), rows);
+        const QByteArray body = QJsonDocument(big).toJson(QJsonDocument::Compact);
+
+        for (int round = 0; round < 3; ++round) {
+            m_nam->enqueue(200, body);
+            auto *job = m_client->listTickets({}, this);
+            int finished = 0;
+            connect(job, &Api::ApiJob::finished, this, [&finished] { ++finished; });
+            // The reply has arrived and the parse has begun once the pool is busy.
+            QVERIFY(
+                QTest::qWaitFor([] { return QThreadPool::globalInstance()->activeThreadCount() > 0; },
+                                5'000));
+            QVERIFY(!job->isFinished());
+            delete job;
+            QVERIFY(QThreadPool::globalInstance()->waitForDone(10'000));
+            QTest::qWait(20); // a call posted back would run here
+            QCOMPARE(finished, 0);
+        }
+        // And a job kept to the end still gets its page.
+        m_nam->enqueue(200, body);
+        auto *job = m_client->listTickets({}, this);
+        QVERIFY(waitFor(job));
+        QVERIFY2(job->ok(), qPrintable(job->error().detail));
+        QCOMPARE(job->page().result.size(), 20'000);
+        QCOMPARE(job->idHashes().size(), 20'000);
     }
 
     void insecureServerIsRefusedBeforeSending()
