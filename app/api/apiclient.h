@@ -1,6 +1,7 @@
 #pragma once
 
 // Entry point to the Support API. Owns no network: the QNetworkAccessManager is injected.
+// It sets the manager's proxy factory (see apiclient.cpp: buffered reads from a local server).
 // Each method returns a job (parented to `context`) that emits finished() once.
 // POSTs carry an Idempotency-Key: pass the key of an earlier job (ApiJob::idempotencyKey()) to
 // resend the same logical request after a failure; leave it empty for a new request.

@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkProxy>
+#include <QNetworkProxyFactory>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -120,6 +122,30 @@ private slots:
         QVERIFY(waitFor(job));
         const QNetworkRequest &r = m_nam->requests().constFirst().request;
         QCOMPARE(r.rawHeader("Accept-Encoding"), identity ? QByteArray("identity") : QByteArray());
+    }
+
+    // Plain http:// to this computer gets DefaultProxy (a buffered socket, see apiclient.cpp),
+    // which Qt resolves to a direct connection for a loopback host; every other URL keeps the
+    // application's proxies (a company proxy still carries requests to Ankra).
+    void proxiesForLoopbackAndRemoteServers()
+    {
+        QNetworkProxyFactory *factory = m_nam->proxyFactory();
+        QVERIFY(factory);
+        const auto typeFor = [factory](const char *url) {
+            return factory->queryProxy(QNetworkProxyQuery(QUrl(QString::fromLatin1(url))))
+                .value(0)
+                .type();
+        };
+        const QNetworkProxy before = QNetworkProxy::applicationProxy();
+        QNetworkProxy::setApplicationProxy(
+            QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("proxy.example"), 3128));
+        QCOMPARE(typeFor("http://127.0.0.1:8080/api"), QNetworkProxy::DefaultProxy);
+        QCOMPARE(typeFor("http://localhost:8080/api"), QNetworkProxy::DefaultProxy);
+        QCOMPARE(typeFor("http://[::1]:8080/api"), QNetworkProxy::DefaultProxy);
+        QCOMPARE(typeFor("https://platform.ankra.app/api"), QNetworkProxy::HttpProxy);
+        QCOMPARE(typeFor("http://10.0.0.1/api"), QNetworkProxy::HttpProxy);
+        QNetworkProxy::setApplicationProxy(before);
+        QCOMPARE(typeFor("https://platform.ankra.app/api"), before.type());
     }
 
     void getTicketParsesAndToleratesTheUnknown()
