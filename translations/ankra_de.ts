@@ -976,6 +976,14 @@
         <source>%1 › %2</source>
         <translation>%1 › %2</translation>
     </message>
+    <message>
+        <source>Find Action…</source>
+        <translation>Aktion suchen …</translation>
+    </message>
+    <message>
+        <source>Search every action of this window and see its shortcut (Ctrl+K)</source>
+        <translation>Alle Aktionen dieses Fensters durchsuchen und ihre Tastenkürzel sehen (Strg+K)</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Ui::ComposeForm</name>
@@ -1388,27 +1396,52 @@ Das Ankra-Team arbeitet dann nicht mehr daran. Eröffnen Sie ein neues Ticket, w
         <source>The ticket&apos;s messages, oldest first</source>
         <translation>Die Nachrichten des Tickets, älteste zuerst</translation>
     </message>
-    <message numerus="yes">
-        <source>%n file(s) are still being uploaded. Closing stops the upload: the file has to be attached again.</source>
-        <translation>
-            <numerusform>%n Datei wird noch hochgeladen. Schließen bricht das Hochladen ab: Die Datei muss erneut angehängt werden.</numerusform>
-            <numerusform>%n Dateien werden noch hochgeladen. Schließen bricht das Hochladen ab: Die Dateien müssen erneut angehängt werden.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n download(s) are not finished. Closing stops them.</source>
-        <translation>
-            <numerusform>%n Download ist nicht fertig. Schließen bricht ihn ab.</numerusform>
-            <numerusform>%n Downloads sind nicht fertig. Schließen bricht sie ab.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 uploads and %2 downloads are not finished. Closing stops them: the files have to be attached again.</source>
-        <translation>%1 Uploads und %2 Downloads sind nicht fertig. Schließen bricht sie ab: Die Dateien müssen erneut angehängt werden.</translation>
-    </message>
     <message>
         <source>Stop the transfers?</source>
         <translation>Übertragungen abbrechen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) are still being uploaded.</source>
+        <translation>
+            <numerusform>%n Datei wird noch hochgeladen.</numerusform>
+            <numerusform>%n Dateien werden noch hochgeladen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) are not finished.</source>
+        <translation>
+            <numerusform>%n Download ist nicht abgeschlossen.</numerusform>
+            <numerusform>%n Downloads sind nicht abgeschlossen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 uploads and %2 downloads are not finished.</source>
+        <translation>%1 Uploads und %2 Downloads sind nicht abgeschlossen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Closing the window stops them.</source>
+        <translation>
+            <numerusform>Wenn Sie das Fenster schließen, wird die Übertragung abgebrochen.</numerusform>
+            <numerusform>Wenn Sie das Fenster schließen, werden die Übertragungen abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Switching to another account stops them.</source>
+        <translation>
+            <numerusform>Wenn Sie zu einem anderen Konto wechseln, wird die Übertragung abgebrochen.</numerusform>
+            <numerusform>Wenn Sie zu einem anderen Konto wechseln, werden die Übertragungen abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signing out stops them.</source>
+        <translation>
+            <numerusform>Wenn Sie sich abmelden, wird die Übertragung abgebrochen.</numerusform>
+            <numerusform>Wenn Sie sich abmelden, werden die Übertragungen abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A stopped upload has to be attached again.</source>
+        <translation>Ein abgebrochener Upload muss erneut angehängt werden.</translation>
     </message>
 </context>
 <context>

@@ -96,17 +96,38 @@
 <context>
     <name>Ankra::Ui::DetailView</name>
     <message numerus="yes">
-        <source>%n file(s) are still being uploaded. Closing stops the upload: the file has to be attached again.</source>
+        <source>%n file(s) are still being uploaded.</source>
         <translation>
-            <numerusform>%n file is still being uploaded. Closing stops the upload: the file has to be attached again.</numerusform>
-            <numerusform>%n files are still being uploaded. Closing stops the uploads: the files have to be attached again.</numerusform>
+            <numerusform>%n file is still being uploaded.</numerusform>
+            <numerusform>%n files are still being uploaded.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n download(s) are not finished. Closing stops them.</source>
+        <source>%n download(s) are not finished.</source>
         <translation>
-            <numerusform>%n download is not finished. Closing stops it.</numerusform>
-            <numerusform>%n downloads are not finished. Closing stops them.</numerusform>
+            <numerusform>%n download is not finished.</numerusform>
+            <numerusform>%n downloads are not finished.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Closing the window stops them.</source>
+        <translation>
+            <numerusform>Closing the window stops it.</numerusform>
+            <numerusform>Closing the window stops them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Switching to another account stops them.</source>
+        <translation>
+            <numerusform>Switching to another account stops it.</numerusform>
+            <numerusform>Switching to another account stops them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signing out stops them.</source>
+        <translation>
+            <numerusform>Signing out stops it.</numerusform>
+            <numerusform>Signing out stops them.</numerusform>
         </translation>
     </message>
 </context>

@@ -275,8 +275,9 @@ int main(int argc, char *argv[])
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, saveWindowState);
     // Before another account's session replaces this one: files still being uploaded or
     // downloaded stop only if the user agrees (as when the window is closed).
-    const auto mayEndSession = [&] {
-        return (!window || window->mayClose()) && (!staffWindow || staffWindow->mayClose());
+    const auto mayEndSession = [&](Ui::DetailView::Ending ending) {
+        return (!window || window->mayClose(ending))
+               && (!staffWindow || staffWindow->mayClose(ending));
     };
     QObject::connect(&appSettings, &Settings::AppSettings::changed, &app, [&] {
         if (window) {
@@ -329,7 +330,7 @@ int main(int argc, char *argv[])
             &Ui::AccountSwitcher::switchRequested,
             &app,
             [&](const Secrets::Account &next) {
-                if (!mayEndSession())
+                if (!mayEndSession(Ui::DetailView::Ending::SwitchAccount))
                     return;
                 keychain.read(next.tokenKey(), &app, [&, next](const Secrets::SecretResult &r) {
                     if (!r.ok()) {
@@ -373,7 +374,7 @@ int main(int argc, char *argv[])
         Ui::StartupTrace::mark("role probe answered");
     });
     startSession = [&](const Secrets::Account &account, const QString &token) {
-        if (!mayEndSession())
+        if (!mayEndSession(Ui::DetailView::Ending::SwitchAccount))
             return; // an account added meanwhile is kept: the switcher offers it
         saveWindowState();
         window.reset();
@@ -480,7 +481,7 @@ int main(int argc, char *argv[])
             &Ui::AccountSwitcher::signOutRequested,
             &app,
             [&](const Secrets::Account &gone) {
-                if (!mayEndSession())
+                if (!mayEndSession(Ui::DetailView::Ending::SignOut))
                     return;
                 keychain.remove(gone.tokenKey(), &app, [&, gone](const Secrets::SecretResult &r) {
                     accounts.remove(gone);
@@ -535,7 +536,7 @@ int main(int argc, char *argv[])
             &Ui::AccountSwitcher::signOutRequested,
             &app,
             [&](const Secrets::Account &gone) {
-                if (!mayEndSession())
+                if (!mayEndSession(Ui::DetailView::Ending::SignOut))
                     return;
                 keychain.remove(gone.tokenKey(), &app, [&, gone](const Secrets::SecretResult &r) {
                     accounts.remove(gone);

@@ -411,9 +411,9 @@ void MainWindow::addBanner(QWidget *banner)
         layout->insertWidget(0, banner);
 }
 
-bool MainWindow::mayClose()
+bool MainWindow::mayClose(DetailView::Ending ending)
 {
-    return !m_detail || m_detail->mayClose();
+    return !m_detail || m_detail->mayClose(ending);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -3,6 +3,8 @@
 // The main window: views sidebar, search field and the ticket list.
 // Collaborators are injected by main.cpp; the window owns only widgets and the list model.
 
+#include "detail/detailview.h"
+
 #include <QMainWindow>
 
 class QAbstractItemModel;
@@ -78,7 +80,7 @@ public:
     TrayNotifier *trayNotifier();
 
     // True when nothing is being uploaded or downloaded, or the user agreed to stop it (asks).
-    bool mayClose();
+    bool mayClose(DetailView::Ending ending = DetailView::Ending::CloseWindow);
 
 public slots:
     void refresh();

@@ -10,6 +10,7 @@ namespace Ankra::Ui {
 
 namespace {
 std::optional<QMessageBox::StandardButton> s_nextAnswer;
+QString s_lastQuestionText;
 std::optional<QString> s_nextSaveFileName;
 std::optional<QStringList> s_nextOpenFileNames;
 std::function<bool(const QUrl &)> s_urlOpener;
@@ -21,12 +22,18 @@ QMessageBox::StandardButton MessageBox::question(QWidget *parent,
                                                  QMessageBox::StandardButtons buttons,
                                                  QMessageBox::StandardButton defaultButton)
 {
+    s_lastQuestionText = text;
     if (s_nextAnswer) {
         const auto answer = *s_nextAnswer;
         s_nextAnswer.reset();
         return answer;
     }
     return QMessageBox::question(parent, title, text, buttons, defaultButton);
+}
+
+QString MessageBox::lastQuestionText()
+{
+    return s_lastQuestionText;
 }
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)

@@ -17,6 +17,8 @@ public:
                                                 QMessageBox::StandardButtons buttons,
                                                 QMessageBox::StandardButton defaultButton);
     static void setNextAnswer(QMessageBox::StandardButton answer);
+    // The text of the last question asked (shown or pre-answered), for tests.
+    static QString lastQuestionText();
 
     // Empty result: the user cancelled.
     static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &path);

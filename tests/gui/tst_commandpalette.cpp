@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "palette/commandpalette.h"
 #include "testserver.h"
+#include "widgets/menus.h"
 
 #include "api/apiclient.h"
 
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -64,6 +66,16 @@ private slots:
         Ui::MainWindow window(&client);
         QAction *paletteAction = Ui::CommandPalette::install(&window);
         QCOMPARE(paletteAction->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
+        // Found in Help (where one looks for what a window can do), above the About boxes.
+        QMenu *help = Ui::Menus::menuOf(paletteAction);
+        QVERIFY(help);
+        QCOMPARE(help->objectName(), QStringLiteral("helpMenu"));
+        const QList<QAction *> helpActions = help->actions();
+        auto *about = window.findChild<QAction *>(QStringLiteral("aboutAction"));
+        QVERIFY(about);
+        QVERIFY(helpActions.indexOf(paletteAction) < helpActions.indexOf(about));
+        QVERIFY(helpActions.at(helpActions.indexOf(about) - 1)->isSeparator());
+        QCOMPARE(paletteAction->text(), QStringLiteral("Find Action…"));
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
 

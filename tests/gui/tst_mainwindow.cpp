@@ -416,6 +416,12 @@ private slots:
         Ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
         QVERIFY(!window.close());
         QVERIFY(window.isVisible());
+        // The question says what stops them and what it costs.
+        QVERIFY2(Ui::MessageBox::lastQuestionText().contains(
+                     QLatin1String("Closing the window stops them."))
+                     && Ui::MessageBox::lastQuestionText().contains(
+                         QLatin1String("A stopped upload has to be attached again.")),
+                 qPrintable(Ui::MessageBox::lastQuestionText()));
         QVERIFY(uploaded.wait(20'000)); // it went on
         QVERIFY2(upload->ok(), qPrintable(upload->error().message));
         QCOMPARE(controller->runningUploads(), 0);
@@ -426,6 +432,18 @@ private slots:
         connect(stopped, &Api::ApiJob::finished, this, [&ended, stopped] {
             ended = stopped->error().kind;
         });
+        QCOMPARE(controller->runningUploads(), 1);
+        // Signing out (or switching accounts) asks the same, in its own words.
+        Ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+        QVERIFY(!window.mayClose(Ui::DetailView::Ending::SignOut));
+        QVERIFY2(Ui::MessageBox::lastQuestionText().contains(
+                     QLatin1String("Signing out stops them.")),
+                 qPrintable(Ui::MessageBox::lastQuestionText()));
+        Ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+        QVERIFY(!window.mayClose(Ui::DetailView::Ending::SwitchAccount));
+        QVERIFY2(Ui::MessageBox::lastQuestionText().contains(
+                     QLatin1String("Switching to another account stops them.")),
+                 qPrintable(Ui::MessageBox::lastQuestionText()));
         QCOMPARE(controller->runningUploads(), 1);
         Ui::MessageBox::setNextAnswer(QMessageBox::Discard);
         QVERIFY(window.close());

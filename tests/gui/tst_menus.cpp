@@ -117,7 +117,8 @@ private slots:
         QCOMPARE(help->title(), QStringLiteral("&Help"));
     }
 
-    void quitStaysLastInFile()
+    // Quit stays last in File, the About boxes last in Help, whatever is added later.
+    void quitAndAboutStayLast()
     {
         QMainWindow window;
         auto *before = new QAction(QStringLiteral("Before"), &window);
@@ -132,8 +133,14 @@ private slots:
                               QStringLiteral("after"),
                               QStringLiteral("-"),
                               QStringLiteral("quitAction")}));
+        auto *helpItem = new QAction(QStringLiteral("Find"), &window);
+        helpItem->setObjectName(QStringLiteral("helpItem"));
+        Ui::Menus::add(&window, Kind::Help, helpItem);
         QCOMPARE(actionNames(Ui::Menus::menu(&window, Kind::Help)),
-                 (QStringList{QStringLiteral("aboutAction"), QStringLiteral("aboutQtAction")}));
+                 (QStringList{QStringLiteral("helpItem"),
+                              QStringLiteral("-"),
+                              QStringLiteral("aboutAction"),
+                              QStringLiteral("aboutQtAction")}));
         auto *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));
         QCOMPARE(quit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
         QCOMPARE(quit->menuRole(), QAction::QuitRole);

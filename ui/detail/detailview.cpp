@@ -309,7 +309,7 @@ void DetailView::send()
     m_send->setEnabled(false);
 }
 
-bool DetailView::mayClose()
+bool DetailView::mayClose(Ending ending)
 {
     const int uploads = m_controller->runningUploads();
     const int downloads = m_controller->runningDownloads();
@@ -317,17 +317,25 @@ bool DetailView::mayClose()
         return true;
     QString text;
     if (downloads == 0)
-        text = tr("%n file(s) are still being uploaded. Closing stops the upload: the file has to "
-                  "be attached again.",
-                  nullptr,
-                  uploads);
+        text = tr("%n file(s) are still being uploaded.", nullptr, uploads);
     else if (uploads == 0)
-        text = tr("%n download(s) are not finished. Closing stops them.", nullptr, downloads);
+        text = tr("%n download(s) are not finished.", nullptr, downloads);
     else
-        text = tr("%1 uploads and %2 downloads are not finished. Closing stops them: the files "
-                  "have to be attached again.")
-                   .arg(uploads)
-                   .arg(downloads);
+        text = tr("%1 uploads and %2 downloads are not finished.").arg(uploads).arg(downloads);
+    // "them" in English, "it" for one transfer (the translations' plural forms).
+    switch (ending) {
+    case Ending::CloseWindow:
+        text += u' ' + tr("Closing the window stops them.", nullptr, uploads + downloads);
+        break;
+    case Ending::SwitchAccount:
+        text += u' ' + tr("Switching to another account stops them.", nullptr, uploads + downloads);
+        break;
+    case Ending::SignOut:
+        text += u' ' + tr("Signing out stops them.", nullptr, uploads + downloads);
+        break;
+    }
+    if (uploads > 0)
+        text += u' ' + tr("A stopped upload has to be attached again.");
     const auto answer = MessageBox::question(window(),
                                              tr("Stop the transfers?"),
                                              text,

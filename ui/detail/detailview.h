@@ -40,9 +40,12 @@ public:
     AttachmentsPanel *attachmentsPanel() const { return m_attachments; }
     ReplyEdit *replyEdit() const { return m_reply; } // for the reply draft (ui/drafts)
     void focusReply();
-    // Before the window closes: true when nothing is being uploaded or downloaded, or the user
-    // agreed to stop it (then stopped: an interrupted upload has to be started again).
-    bool mayClose();
+    // What ends the view's transfers, for the question mayClose() asks.
+    enum class Ending { CloseWindow, SwitchAccount, SignOut };
+    // Before the window closes or the session ends: true when nothing is being uploaded or
+    // downloaded, or the user agreed to stop it (then stopped: an interrupted upload has to be
+    // started again).
+    bool mayClose(Ending ending = Ending::CloseWindow);
     // "Close ticket…" (with confirmation) for a menu: enabled while an open ticket is shown.
     QAction *closeTicketAction() const { return m_closeAction; }
     // Staff mode: the customer's words are labelled "Customer", not "You".

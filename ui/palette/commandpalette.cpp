@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
@@ -73,11 +74,17 @@ void addUnique(QList<QAction *> &out, QAction *action)
 
 QAction *CommandPalette::install(QWidget *window)
 {
-    auto *action = new QAction(tr("Command palette"), window);
+    // "Find Action", as KDE's applications call their command bar, in Help: where a user who
+    // does not know Ctrl+K looks for the list of what the window can do and its shortcuts.
+    auto *action = new QAction(tr("Find Action…"), window);
     action->setObjectName(QLatin1String(PaletteActionName));
     action->setShortcut(paletteKey());
     action->setShortcutContext(Qt::WindowShortcut);
-    window->addAction(action);
+    action->setToolTip(tr("Search every action of this window and see its shortcut (Ctrl+K)"));
+    if (auto *mainWindow = qobject_cast<QMainWindow *>(window))
+        Menus::add(mainWindow, Menus::Kind::Help, action);
+    else
+        window->addAction(action);
     auto *palette = new CommandPalette(window);
     connect(action, &QAction::triggered, palette, &CommandPalette::popup);
     qApp->installEventFilter(new ShortcutKeeper(window));

@@ -3,8 +3,9 @@
 // Ctrl+K: a searchable list of every action of a main window (its own actions, its toolbars'
 // and menus'), each with its shortcut. Typing filters (every word must match), Up/Down move,
 // Enter runs the chosen action, Esc closes. The list is collected when the palette opens, so
-// actions added later (staff mode) are included. install() adds the Ctrl+K action; it works
-// from inside text fields too, whose own Ctrl+K (delete to end of line) it takes over.
+// actions added later (staff mode) are included. install() adds the Ctrl+K action (Help → Find
+// Action… in a main window); it works from inside text fields too, whose own Ctrl+K (delete to
+// end of line) it takes over.
 
 #include <QDialog>
 #include <QPointer>

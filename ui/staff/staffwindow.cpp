@@ -463,9 +463,9 @@ void StaffWindow::onError(const Api::ApiError &error)
     showBanner(error.message, error.kind != Api::ApiError::Kind::Auth);
 }
 
-bool StaffWindow::mayClose()
+bool StaffWindow::mayClose(DetailView::Ending ending)
 {
-    return !m_detail || m_detail->mayClose();
+    return !m_detail || m_detail->mayClose(ending);
 }
 
 void StaffWindow::closeEvent(QCloseEvent *event)

@@ -8,6 +8,7 @@
 // a shortcut, so the command palette lists them. main.cpp opens it instead of MainWindow when
 // /support/me says "team"; a customer never gets here.
 
+#include "detail/detailview.h"
 #include "models/queueviews.h"
 #include "widgets/menus.h"
 
@@ -77,7 +78,7 @@ public:
     void showBanner(const QString &text, bool offerRetry);
 
     // True when nothing is being uploaded or downloaded, or the user agreed to stop it (asks).
-    bool mayClose();
+    bool mayClose(DetailView::Ending ending = DetailView::Ending::CloseWindow);
 
 public slots:
     void refresh();

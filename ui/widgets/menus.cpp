@@ -13,7 +13,8 @@ namespace Ankra::Ui::Menus {
 
 namespace {
 
-constexpr const char *QuitSectionName = "quitSeparator";
+constexpr const char *QuitSectionName = "quitSeparator";   // File: above Quit
+constexpr const char *AboutSectionName = "aboutSeparator"; // Help: above the About boxes
 
 QString objectNameOf(Kind kind)
 {
@@ -109,12 +110,14 @@ void checkWithRow(QListWidget *list, const QList<QAction *> &actions)
 void add(QMainWindow *window, Kind kind, QAction *action)
 {
     QMenu *m = menu(window, kind);
+    // File's Quit and Help's About boxes stay last.
+    const char *lastSection = kind == Kind::File   ? QuitSectionName
+                              : kind == Kind::Help ? AboutSectionName
+                                                   : nullptr;
     QAction *before = nullptr;
-    if (kind == Kind::File) {
-        for (QAction *a : m->actions())
-            if (a->objectName() == QLatin1String(QuitSectionName))
-                before = a;
-    }
+    for (QAction *a : m->actions())
+        if (lastSection && a->objectName() == QLatin1String(lastSection))
+            before = a;
     m->insertAction(before, action);
 }
 
@@ -153,6 +156,7 @@ void addStandardActions(QMainWindow *window)
     file->addAction(quit);
 
     QMenu *help = menu(window, Kind::Help);
+    help->addSeparator()->setObjectName(QLatin1String(AboutSectionName));
     auto *about = new QAction(QCoreApplication::translate("Ankra::Ui::Menus",
                                                           "&About Ankra Support"),
                               window);

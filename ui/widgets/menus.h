@@ -28,7 +28,8 @@ QMenu *menuOf(const QAction *action);
 // checked where the list's current row is, also when it moves.
 void checkWithRow(QListWidget *list, const QList<QAction *> &actions);
 
-// Adds `action` to the menu of that kind; in File, above the Quit section (when there is one).
+// Adds `action` to the menu of that kind; in File above the Quit section, in Help above the
+// About boxes (when there are such).
 void add(QMainWindow *window, Kind kind, QAction *action);
 
 // What every window has: File → Quit (Ctrl+Q, closes every window: drafts and the outbox are
