@@ -4,6 +4,11 @@
 #include <QRegularExpression>
 #include <QTemporaryFile>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace Ankra::Test {
 
 TestServer::TestServer() = default;
@@ -41,6 +46,11 @@ bool TestServer::start(bool demo, QString *error)
     QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(), [this] {
         m_log += m_process->readAllStandardError();
     });
+#ifdef Q_OS_LINUX
+    // A test or benchmark that crashes or is killed takes its server with it (it was left
+    // running, holding a port and a data directory, after a crashed bench_client).
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
     m_process->start(binary(), args);
     if (!m_process->waitForStarted(10'000))
         return fail(QStringLiteral("cannot start %1: %2").arg(binary(), m_process->errorString()));
