@@ -506,6 +506,27 @@ private slots:
     // A banner is announced to screen readers (QAccessible::Alert) when it appears and when its
     // message changes while it is shown; not when the same message is set again, nor while it
     // is hidden. (The offscreen platform has no accessibility bridge to listen on.)
+    // The icon says error or warning beside the words; a hidden banner (each window makes its
+    // banners at start) draws none until it is shown.
+    void messageBannerDrawsItsIconWhenShown()
+    {
+        QWidget parent;
+        auto *banner = new Ui::MessageBanner(Ui::MessageBanner::Kind::Error, &parent);
+        auto *icon = banner->findChild<QLabel *>(QStringLiteral("messageIcon"));
+        QVERIFY(icon);
+        parent.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&parent));
+        QVERIFY(icon->pixmap().isNull());
+        banner->showMessage(QStringLiteral("The tickets could not be loaded"));
+        QVERIFY(!icon->pixmap().isNull());
+        // A palette change while shown keeps it (the look is made again, the icon with it).
+        const QPalette appPalette = QApplication::palette();
+        const auto restore = qScopeGuard([&] { QApplication::setPalette(appPalette); });
+        QVERIFY(Ui::Appearance::applyPalette(qApp, QStringLiteral("dark")));
+        QCoreApplication::sendPostedEvents();
+        QVERIFY(!icon->pixmap().isNull());
+    }
+
     void messageBannerIsAnnounced()
     {
         QWidget parent;

@@ -113,6 +113,7 @@ void MessageBanner::paintEvent(QPaintEvent *event)
 
 void MessageBanner::showEvent(QShowEvent *event)
 {
+    updateIcon();
     QWidget::showEvent(event);
     announce();
 }
@@ -126,13 +127,25 @@ void MessageBanner::updateLook()
     own.setColor(QPalette::Window, background(m_kind, inherited));
     own.setColor(QPalette::WindowText, inherited.color(QPalette::WindowText));
     setPalette(own);
+    m_iconStale = true;
+    if (isVisible())
+        updateIcon();
+    m_updatingLook = false;
+}
+
+void MessageBanner::updateIcon()
+{
+    // Drawn when the banner is shown, not when it is made: every window makes its banners at
+    // start, hidden (the main window's before its first paint, bench_client P2).
+    if (!m_iconStale)
+        return;
+    m_iconStale = false;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     const QIcon icon = style()->standardIcon(m_kind == Kind::Error ? QStyle::SP_MessageBoxCritical
                                                                    : QStyle::SP_MessageBoxWarning,
                                              nullptr,
                                              this);
     m_icon->setPixmap(icon.pixmap(size, size));
-    m_updatingLook = false;
 }
 
 void MessageBanner::announce()

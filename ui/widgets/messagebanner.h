@@ -49,6 +49,7 @@ protected:
 
 private:
     void updateLook();
+    void updateIcon(); // when shown: a hidden banner (most of them, most of the time) needs none
     void announce();
 
     Kind m_kind;
@@ -57,6 +58,7 @@ private:
     QHBoxLayout *m_layout;
     QPushButton *m_retry = nullptr;
     bool m_updatingLook = false;
+    bool m_iconStale = true;
 };
 
 } // namespace Ankra::Ui
