@@ -18,7 +18,6 @@
 #include "startup/sessionrole.h"
 #include "startup/startuptrace.h"
 #include "startup/syntaxrepositoryloader.h"
-#include "widgets/traynotifier.h"
 #include "wizard/submitwizard.h"
 
 #include "api/apiclient.h"
@@ -279,15 +278,16 @@ int main(int argc, char *argv[])
         return (!window || window->mayClose(ending))
                && (!staffWindow || staffWindow->mayClose(ending));
     };
+    // The settings either window follows: at its start and whenever they change.
+    const auto applySettings = [&](auto *sessionWindow) {
+        if (!sessionWindow)
+            return;
+        sessionWindow->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
+        sessionWindow->setNotificationsEnabled(appSettings.notificationsEnabled());
+    };
     QObject::connect(&appSettings, &Settings::AppSettings::changed, &app, [&] {
-        if (window) {
-            window->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
-            window->setNotificationsEnabled(appSettings.notificationsEnabled());
-        }
-        if (staffWindow) {
-            staffWindow->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
-            staffWindow->trayNotifier()->setEnabled(appSettings.notificationsEnabled());
-        }
+        applySettings(window.get());
+        applySettings(staffWindow.get());
     });
 
     std::function<void(const QString &, const QString &)> showSignIn;
@@ -406,8 +406,7 @@ int main(int argc, char *argv[])
             Ui::AfterFirstPaint::run(window.get(),
                                      [] { Ui::StartupTrace::mark("after first paint"); });
         window->setReadState(&readState);
-        window->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
-        window->setNotificationsEnabled(appSettings.notificationsEnabled());
+        applySettings(window.get());
         addSettings(window.get(), account); // Edit → Settings… (Ctrl+,)
         // What is not needed for the first picture of the window opens once it has painted
         // (ui/startup/afterfirstpaint.h), one step at a time: the offline cache (its rows show
@@ -516,8 +515,7 @@ int main(int argc, char *argv[])
             if (staffWindow)
                 staffWindow->setSyntaxRepository(r);
         });
-        staffWindow->poller()->setInterval(appSettings.pollIntervalSeconds() * 1000);
-        staffWindow->trayNotifier()->setEnabled(appSettings.notificationsEnabled());
+        applySettings(staffWindow.get());
         addSettings(staffWindow.get(), account);
         // A team reply typed and not sent is a draft per ticket, as the customer's are: it comes
         // back when the ticket is opened again, after a restart too. Kept apart from the drafts

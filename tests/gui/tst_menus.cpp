@@ -51,14 +51,6 @@ QStringList actionNames(QMenu *menu)
     return names;
 }
 
-QMenu *menuHolding(const QAction *action)
-{
-    for (QObject *o : action->associatedObjects())
-        if (auto *menu = qobject_cast<QMenu *>(o))
-            return menu;
-    return nullptr;
-}
-
 // An API client signed in to the test server as its demo customer.
 struct SignedIn
 {
@@ -202,13 +194,13 @@ private slots:
                 actions.append(a);
         QVERIFY(actions.size() >= 5);
         for (QAction *a : actions)
-            QVERIFY2(menuHolding(a), qPrintable(a->text()));
+            QVERIFY2(Ui::Menus::menuOf(a), qPrintable(a->text()));
         QCOMPARE(actionNames(Ui::Menus::menu(&window, Kind::File)),
                  (QStringList{QStringLiteral("newTicketAction"),
                               QStringLiteral("draftsAction"),
                               QStringLiteral("-"),
                               QStringLiteral("quitAction")}));
-        QCOMPARE(menuHolding(window.findChild<QAction *>(QStringLiteral("replyAction")))
+        QCOMPARE(Ui::Menus::menuOf(window.findChild<QAction *>(QStringLiteral("replyAction")))
                      ->objectName(),
                  QStringLiteral("ticketMenu"));
 
@@ -221,7 +213,7 @@ private slots:
             QVERIFY(a);
             QCOMPARE(a->text(), sidebar->viewName(row));
             QCOMPARE(a->shortcut(), QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + row)));
-            QCOMPARE(menuHolding(a)->objectName(), QStringLiteral("viewMenu"));
+            QCOMPARE(Ui::Menus::menuOf(a)->objectName(), QStringLiteral("viewMenu"));
             views.append(a);
         }
         QVERIFY(views.at(0)->isChecked());
@@ -251,7 +243,7 @@ private slots:
         // Built with the ticket view (after the first paint): disabled while no ticket is open.
         QAction *close = nullptr;
         QTRY_VERIFY(close = window.findChild<QAction *>(QStringLiteral("closeTicketAction")));
-        QCOMPARE(menuHolding(close)->objectName(), QStringLiteral("ticketMenu"));
+        QCOMPARE(Ui::Menus::menuOf(close)->objectName(), QStringLiteral("ticketMenu"));
         QVERIFY(!close->isEnabled());
 
         const QString id = model->index(0, 0).data(Models::IdRole).toString();
@@ -263,7 +255,7 @@ private slots:
         // Ticket → Attach files… (Ctrl+Shift+A): the files chosen are uploaded.
         auto *attach = window.findChild<QAction *>(QStringLiteral("attachAction"));
         QVERIFY(attach);
-        QCOMPARE(menuHolding(attach)->objectName(), QStringLiteral("ticketMenu"));
+        QCOMPARE(Ui::Menus::menuOf(attach)->objectName(), QStringLiteral("ticketMenu"));
         QCOMPARE(attach->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
         QVERIFY(attach->isEnabled());
         QTemporaryDir dir;

@@ -616,6 +616,11 @@ private slots:
         Ui::TrayNotifier *tray = window.trayNotifier();
         QCOMPARE(tray->lastTitle(), QStringLiteral("2 new ticket(s) and 1 customer reply(s)"));
         QVERIFY(tray->lastBody().contains(QLatin1String("Grafana dashboards empty (Demo Org)")));
+        // Settings' switch (main.cpp applies it to either window the same way).
+        window.setNotificationsEnabled(false);
+        QVERIFY(!tray->isEnabled());
+        window.setNotificationsEnabled(true);
+        QVERIFY(tray->isEnabled());
     }
 };
 

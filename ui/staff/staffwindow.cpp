@@ -369,6 +369,11 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
 
 StaffWindow::~StaffWindow() = default;
 
+void StaffWindow::setNotificationsEnabled(bool enabled)
+{
+    m_tray->setEnabled(enabled);
+}
+
 QAction *StaffWindow::addShortcutAction(Menus::Kind menu,
                                         const QString &objectName,
                                         const QString &text,

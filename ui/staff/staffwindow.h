@@ -70,6 +70,8 @@ public:
     Models::ActivityWatcher *activityWatcher() const { return m_watcher; }
     Models::NotificationBatcher *notificationBatcher() const { return m_batcher; }
     TrayNotifier *trayNotifier() const { return m_tray; }
+    // Desktop notifications of new tickets and customer replies (Settings; on at first).
+    void setNotificationsEnabled(bool enabled);
     void setReadState(Models::ReadStateStore *store);
     void setSyntaxRepository(KSyntaxHighlighting::Repository *repository);
     void addToolBarWidget(QWidget *widget);
