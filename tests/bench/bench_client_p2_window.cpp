@@ -6,7 +6,6 @@
 #include <QEvent>
 #include <QMainWindow>
 #include <QStandardItemModel>
-#include <QTimer>
 #include <QTreeView>
 
 #include <cstdio>
@@ -23,16 +22,24 @@ public:
         if (!m_seen && event->type() == QEvent::Paint && widget
             && qobject_cast<QMainWindow *>(widget->window())) {
             m_seen = true;
-            QTimer::singleShot(0, qApp, [] {
-                std::fputs("ankra-bench: painted\n", stdout);
-                std::fflush(stdout);
-                QCoreApplication::quit();
-            });
+            // As the client does: when the event loop is back after the paint pass.
+            QCoreApplication::postEvent(this, new QEvent(Painted), Qt::HighEventPriority);
         }
         return false;
     }
 
+    bool event(QEvent *event) override
+    {
+        if (event->type() != Painted)
+            return QObject::event(event);
+        std::fputs("ankra-bench: painted\n", stdout);
+        std::fflush(stdout);
+        QCoreApplication::quit();
+        return true;
+    }
+
 private:
+    static constexpr QEvent::Type Painted = QEvent::User;
     bool m_seen = false;
 };
 

@@ -351,17 +351,8 @@ private slots:
     void appOpensTheRememberedWindowAtOnce()
     {
         QTemporaryDir home;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), home.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("ANKRA_SINGLE_INSTANCE"), QStringLiteral("0"));
-        env.insert(QStringLiteral("ANKRA_STARTUP_TRACE"), QStringLiteral("1"));
-        env.insert(QStringLiteral("ANKRA_API_TOKEN"), m_teamToken);
-        const QStringList args{QStringLiteral("--server"),
-                               m_server.url().toString(QUrl::StripTrailingSlash)};
+        const QProcessEnvironment env = appEnvironment(home, m_teamToken);
+        const QStringList args = appArguments();
         // Runs the app until it printed all of `wanted`; its milestones.
         const auto run = [&](const QStringList &wanted) {
             QProcess app;
@@ -438,7 +429,70 @@ private slots:
         QVERIFY(!file.readAll().contains(m_teamToken.toUtf8()));
     }
 
+    // The hook bench_client P2 times (ANKRA_BENCH_EXIT_AFTER_PAINT=1): "ankra-bench: painted"
+    // once the main window's first paint pass is over, then the app quits normally.
+    void benchMarkerFollowsTheFirstPaint()
+    {
+        QTemporaryDir home;
+        QProcessEnvironment env = appEnvironment(home, m_server.token());
+        env.insert(QStringLiteral("ANKRA_BENCH_EXIT_AFTER_PAINT"), QStringLiteral("1"));
+        QProcess app;
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(ANKRA_APP_BINARY), appArguments());
+        QVERIFY(app.waitForFinished(30'000));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 0);
+        QCOMPARE(app.readAllStandardOutput(), QByteArray("ankra-bench: painted\n"));
+        const QStringList got = milestones(app.readAllStandardError());
+        const qsizetype painted = got.indexOf(QStringLiteral("first paint event"));
+        QVERIFY2(painted >= 0 && painted < got.indexOf(QStringLiteral("bench marker")),
+                 qPrintable(got.join(u'|')));
+    }
+
+    // The dynamic loader finds most symbols, of the libraries too, in QtCore, libstdc++ and
+    // libc: the executable names them first (ui/CMakeLists.txt; fewer misses per lookup).
+    void executableNamesItsMostUsedLibrariesFirst()
+    {
+        QProcess readelf;
+        readelf.start(QStringLiteral("readelf"),
+                      {QStringLiteral("-d"), QStringLiteral(ANKRA_APP_BINARY)});
+        if (!readelf.waitForStarted())
+            QSKIP("readelf (binutils) is not installed");
+        QVERIFY(readelf.waitForFinished(10'000));
+        QStringList needed;
+        for (const QByteArray &line : readelf.readAllStandardOutput().split('\n')) {
+            const qsizetype open = line.indexOf('[');
+            if (line.contains("(NEEDED)") && open >= 0)
+                needed << QString::fromLatin1(line.mid(open + 1, line.indexOf(']') - open - 1));
+        }
+        if (!needed.isEmpty() && needed.first().startsWith(QLatin1String("libasan")))
+            QSKIP("a sanitizer build: its runtime must come first");
+        QCOMPARE(needed.mid(0, 3),
+                 (QStringList{QStringLiteral("libQt6Core.so.6"),
+                              QStringLiteral("libstdc++.so.6"),
+                              QStringLiteral("libc.so.6")}));
+    }
+
 private:
+    // The real app's environment: its own settings and data under `home`, offscreen, traced.
+    static QProcessEnvironment appEnvironment(const QTemporaryDir &home, const QString &token)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("ANKRA_SINGLE_INSTANCE"), QStringLiteral("0"));
+        env.insert(QStringLiteral("ANKRA_STARTUP_TRACE"), QStringLiteral("1"));
+        env.insert(QStringLiteral("ANKRA_API_TOKEN"), token);
+        return env;
+    }
+    QStringList appArguments() const
+    {
+        return {QStringLiteral("--server"), m_server.url().toString(QUrl::StripTrailingSlash)};
+    }
+
     std::unique_ptr<Api::ApiClient> clientWith(const QString &token)
     {
         auto client = std::make_unique<Api::ApiClient>(&m_nam);
