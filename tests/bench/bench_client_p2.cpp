@@ -21,8 +21,8 @@ using namespace Ankra::Bench;
 namespace {
 
 // One start varies by +-20 % on two cores, more when the host is busy; the runs alternate. With
-// the median of 9 the ratio of one bench run was 1.78 between runs of 1.38-1.43; with 21, eight
-// runs in a row gave 1.42-1.47.
+// the median of 9 the ratio of one bench run was 1.78 between runs of 1.38-1.43; with 21, six
+// runs in a row on a busy host gave 1.43-1.49.
 constexpr int Runs = 21;
 
 // The middle half of the times: how much one start varied.
