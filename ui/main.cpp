@@ -14,6 +14,7 @@
 #include "signin/signindialog.h"
 #include "staff/staffwindow.h"
 #include "startup/afterfirstpaint.h"
+#include "startup/fontwarmup.h"
 #include "startup/lazyiconstyle.h"
 #include "startup/sessionrole.h"
 #include "startup/startuptrace.h"
@@ -98,6 +99,9 @@ private:
 int main(int argc, char *argv[])
 {
     Ui::StartupTrace::mark("main");
+    // Fontconfig reads its configuration on another thread meanwhile; waited for before the
+    // first widget (each place that makes a first window or dialog below).
+    Ui::FontWarmUp fontWarmUp;
     QApplication app(argc, argv);
     Ui::StartupTrace::mark("QApplication");
     QApplication::setApplicationName(QStringLiteral("ankra-support"));
@@ -154,6 +158,7 @@ int main(int argc, char *argv[])
     const QUrl serverUrl = Api::normalizedServerUrl(serverText);
     QString why;
     if (!Api::isAllowedServerUrl(serverUrl, &why)) {
+        fontWarmUp.wait();
         QMessageBox::critical(nullptr,
                               QApplication::translate("main", "Ankra Support"),
                               QApplication::translate("main", "Cannot use the server %1.\n\n%2")
@@ -407,6 +412,7 @@ int main(int argc, char *argv[])
         client.setOrganisationId(account.organisationId);
         client.setToken(token);
         Ui::StartupTrace::mark("customer session");
+        fontWarmUp.wait();
         window = std::make_unique<Ui::MainWindow>(&client);
         Ui::StartupTrace::mark("main window constructed");
         Ui::StartupTrace::markFirstPaint(window.get());
@@ -513,6 +519,7 @@ int main(int argc, char *argv[])
     };
     startStaffSession = [&](const Secrets::Account &account, const Wire::Me &me) {
         Ui::StartupTrace::mark("staff session");
+        fontWarmUp.wait();
         staffWindow = std::make_unique<Ui::StaffWindow>(&client, &cannedReplies, me.name);
         Ui::StartupTrace::markFirstPaint(staffWindow.get());
         if (!staffReadState)
@@ -564,6 +571,7 @@ int main(int argc, char *argv[])
         openLinks({});
     };
     showSignIn = [&](const QString &server, const QString &keychainProblem) {
+        fontWarmUp.wait();
         auto *dialog = new Ui::SignInDialog(&nam, &keychain, &accounts);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         if (!server.isEmpty())
@@ -578,6 +586,7 @@ int main(int argc, char *argv[])
                 QApplication::quit();
         });
         dialog->show();
+        Ui::StartupTrace::mark("sign-in dialog shown");
     };
 
     // A token from the environment is used for this session only and never stored.

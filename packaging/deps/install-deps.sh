@@ -13,7 +13,7 @@ source "$here/ksh-prefix.sh"
 packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite libgl-dev qtkeychain-qt6-dev
+    libqt6sql6-sqlite libgl-dev libfontconfig-dev qtkeychain-qt6-dev
     gnome-keyring libsecret-1-0 dbus dbus-x11
     libcpp-httplib-dev extra-cmake-modules
     xvfb xauth imagemagick curl xz-utils clang-format sqlite3 fonts-dejavu-core

@@ -399,6 +399,10 @@ private slots:
                      && second.indexOf(staffShown) < second.indexOf(answered),
                  qPrintable(second.join(u'|')));
         QCOMPARE(second.count(decidedTeam), 1);
+        const qsizetype fontsReady = second.indexOf(QStringLiteral("fontconfig ready"));
+        QVERIFY2(fontsReady > second.indexOf(QStringLiteral("staff session"))
+                     && fontsReady < second.indexOf(staffShown),
+                 qPrintable(second.join(u'|')));
 
         // The role changed since (remembered: customer): the customer window at once, then the
         // staff window.
@@ -446,6 +450,40 @@ private slots:
         const QStringList got = milestones(app.readAllStandardError());
         const qsizetype painted = got.indexOf(QStringLiteral("first paint event"));
         QVERIFY2(painted >= 0 && painted < got.indexOf(QStringLiteral("bench marker")),
+                 qPrintable(got.join(u'|')));
+        // Fontconfig read its configuration on a worker thread while the main thread started
+        // Qt (ui/startup/fontwarmup.h), waited for before the window was made (the staff
+        // window: appOpensTheRememberedWindowAtOnce; the sign-in dialog: the next test).
+        const qsizetype loaded = got.indexOf(QStringLiteral("fontconfig loaded (worker thread)"));
+        const qsizetype ready = got.indexOf(QStringLiteral("fontconfig ready"));
+        QVERIFY2(loaded >= 0 && loaded < ready
+                     && ready > got.indexOf(QStringLiteral("customer session"))
+                     && ready < got.indexOf(QStringLiteral("main window constructed")),
+                 qPrintable(got.join(u'|')));
+        QCOMPARE(got.count(QStringLiteral("fontconfig ready")), 1);
+    }
+
+    // Fontconfig is ready before the sign-in dialog too (a start without token or account).
+    void fontconfigIsReadyBeforeTheSignInDialog()
+    {
+        QTemporaryDir home;
+        QProcessEnvironment env = appEnvironment(home, {});
+        env.remove(QStringLiteral("ANKRA_API_TOKEN"));
+        QProcess app;
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(ANKRA_APP_BINARY), appArguments());
+        QByteArray err;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                err += app.readAllStandardError();
+                return err.contains("sign-in dialog shown");
+            },
+            30'000));
+        app.terminate();
+        QVERIFY(app.waitForFinished(10'000));
+        const QStringList got = milestones(err);
+        const qsizetype ready = got.indexOf(QStringLiteral("fontconfig ready"));
+        QVERIFY2(ready >= 0 && ready < got.indexOf(QStringLiteral("sign-in dialog shown")),
                  qPrintable(got.join(u'|')));
     }
 
