@@ -81,12 +81,22 @@ private slots:
         app.start(QStringLiteral(ANKRA_APP_BINARY),
                   {QStringLiteral("--server"), m_server.url().toString()});
         QVERIFY(app.waitForStarted(10'000));
-        QVERIFY(!app.waitForFinished(3'000)); // still running: no dialog blocked or crashed it
-        app.terminate();
-        if (!app.waitForFinished(5'000))
-            app.kill();
-        QVERIFY(!app.readAllStandardOutput().contains(m_server.token().toUtf8()));
-        QVERIFY(!app.readAllStandardError().contains(m_server.token().toUtf8()));
+        // Still running: no dialog blocked or crashed it.
+        const bool ended = app.waitForFinished(3'000);
+        if (!ended) {
+            app.terminate();
+            if (!app.waitForFinished(5'000))
+                app.kill();
+        }
+        const QByteArray out = app.readAllStandardOutput();
+        const QByteArray err = app.readAllStandardError();
+        QVERIFY2(!ended,
+                 qPrintable(QStringLiteral("the app ended (exit status %1, code %2): %3")
+                                .arg(int(app.exitStatus()))
+                                .arg(app.exitCode())
+                                .arg(QString::fromUtf8(err.right(2000)))));
+        QVERIFY(!out.contains(m_server.token().toUtf8()));
+        QVERIFY(!err.contains(m_server.token().toUtf8()));
     }
 
     void fullSessionInProcess()
