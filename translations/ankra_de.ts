@@ -329,6 +329,10 @@
         <source>Updated</source>
         <translation>Aktualisiert</translation>
     </message>
+    <message>
+        <source>Ticket number</source>
+        <translation>Ticketnummer</translation>
+    </message>
 </context>
 <context>
     <name>Ankra::Review::SubmissionFlow</name>
@@ -940,6 +944,13 @@
     <message>
         <source>Name of the canned reply (an existing one with this name is replaced):</source>
         <translation>Name des Textbausteins (ein vorhandener mit diesem Namen wird ersetzt):</translation>
+    </message>
+</context>
+<context>
+    <name>Ankra::Ui::ColumnsMenu</name>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Spalten</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "tickets/ticketlistview.h"
 #include "tickets/ticketproxymodel.h"
 #include "tickets/viewsidebar.h"
+#include "widgets/columnsmenu.h"
 #include "widgets/menus.h"
 #include "widgets/messagebanner.h"
 #include "widgets/traynotifier.h"
@@ -291,6 +292,10 @@ MainWindow::MainWindow(Api::ApiClient *client, QWidget *parent)
     });
 
     AfterFirstPaint::run(this, [this] { detailView(); });
+    // Not in the first picture: View → Columns and the header's menu.
+    AfterFirstPaint::run(this, [this] {
+        ColumnsMenu::install(this, m_list, Models::TicketListModel::SubjectColumn);
+    });
     if (m_client->hasToken()) {
         applyQuery();
         // Not needed for the first picture (their answers would be handled before it): the

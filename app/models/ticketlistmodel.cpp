@@ -465,7 +465,12 @@ QVariant TicketListModel::data(const QModelIndex &index, int role) const
 
 QVariant TicketListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    // "#" says little out of the header: its tooltip, and its name in View → Columns.
+    if (role == Qt::ToolTipRole && section == NumberColumn)
+        return tr("Ticket number");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case NumberColumn:

@@ -1,4 +1,5 @@
-// Desktop integration, end to end: window layout restored from settings, the Settings dialog
+// Desktop integration, end to end: window layout restored from settings (with the columns
+// hidden or shown through View → Columns and the list header's menu), the Settings dialog
 // (Edit → Settings…, Ctrl+,) writes the documented keys, and an ankra-support://ticket/<id>
 // link given to a second launch of the real app opens the ticket in the first one.
 
@@ -8,10 +9,12 @@
 
 #include "desktop/windowstate.h"
 #include "settings/settingsdialog.h"
+#include "widgets/menus.h"
 
 #include "api/apiclient.h"
 #include "instance/singleinstance.h"
 #include "models/cannedreplies.h"
+#include "models/ticketlistmodel.h"
 #include "settings/appsettings.h"
 
 #include <QCheckBox>
@@ -21,6 +24,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocalSocket>
+#include <QMenu>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -94,6 +98,107 @@ private slots:
                  77);
         QCOMPARE(again.findChild<QListWidget *>(QStringLiteral("viewSidebar"))->currentRow(), 3);
         Q_UNUSED(subjectWidth)
+    }
+
+    // View → Columns (also the list header's context menu) hides and shows the columns of the
+    // customer's list, the subject always stays, and a hidden column stays hidden at the next
+    // start (the header's saved state).
+    void columnsCanBeHiddenAndStayHidden()
+    {
+        QSettings raw(m_dir.filePath(QStringLiteral("columns.ini")), QSettings::IniFormat);
+        Settings::AppSettings settings(&raw);
+        auto c = client();
+        const int cluster = Models::TicketListModel::ClusterColumn;
+        {
+            Ui::MainWindow window(c.get());
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            // Installed once the window has painted.
+            QTRY_VERIFY(window.findChild<QMenu *>(QStringLiteral("columnsMenu")));
+            auto *columns = window.findChild<QMenu *>(QStringLiteral("columnsMenu"));
+            QCOMPARE(Ui::Menus::menuOf(columns->menuAction()),
+                     Ui::Menus::menu(&window, Ui::Menus::Kind::View));
+            QStringList names;
+            for (QAction *entry : columns->actions()) {
+                names << entry->text();
+                QVERIFY(entry->isChecked()); // all shown
+            }
+            QCOMPARE(names,
+                     (QStringList{QStringLiteral("Ticket number"),
+                                  QStringLiteral("Subject"),
+                                  QStringLiteral("Status"),
+                                  QStringLiteral("Severity"),
+                                  QStringLiteral("Category"),
+                                  QStringLiteral("Cluster"),
+                                  QStringLiteral("Updated")}));
+            QHeaderView *header = window.findChild<QTreeView *>(QStringLiteral("ticketList"))
+                                      ->header();
+            auto *subject = columns->findChild<QAction *>(QStringLiteral("column_1"));
+            QVERIFY(!subject->isEnabled());
+            subject->trigger();
+            QVERIFY(!header->isSectionHidden(Models::TicketListModel::SubjectColumn));
+
+            auto *clusterEntry = columns->findChild<QAction *>(
+                QStringLiteral("column_%1").arg(cluster));
+            clusterEntry->trigger();
+            QVERIFY(header->isSectionHidden(cluster));
+            QVERIFY(!clusterEntry->isChecked());
+
+            // The same menu on the header.
+            QCOMPARE(header->contextMenuPolicy(), Qt::CustomContextMenu);
+            emit header->customContextMenuRequested(QPoint(20, 5));
+            QTRY_VERIFY(columns->isVisible());
+            columns->hide();
+            Ui::WindowState::save(&window, &settings);
+        }
+
+        Ui::MainWindow again(c.get());
+        Ui::WindowState::restore(&again, settings);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QHeaderView *header = again.findChild<QTreeView *>(QStringLiteral("ticketList"))->header();
+        QVERIFY(header->isSectionHidden(cluster));
+        QTRY_VERIFY(again.findChild<QMenu *>(QStringLiteral("columnsMenu")));
+        auto *clusterEntry = again.findChild<QMenu *>(QStringLiteral("columnsMenu"))
+                                 ->findChild<QAction *>(QStringLiteral("column_%1").arg(cluster));
+        QVERIFY(!clusterEntry->isChecked()); // the restored state, not "all shown"
+        clusterEntry->trigger();
+        QVERIFY(!header->isSectionHidden(cluster));
+        QVERIFY(header->sectionSize(cluster) >= header->minimumSectionSize());
+        QVERIFY(clusterEntry->isChecked());
+    }
+
+    // The staff queue hides the cluster at first (nine columns next to the ticket); shown
+    // through View → Columns, it stays shown: the queue's header is saved too ("staff/").
+    void staffQueueColumnsAreRemembered()
+    {
+        QSettings raw(m_dir.filePath(QStringLiteral("staff-columns.ini")), QSettings::IniFormat);
+        Settings::AppSettings settings(&raw);
+        auto c = client();
+        c->setToken(
+            m_server.createToken(QStringLiteral("Demo Org"), QStringLiteral("Sam Support"), true));
+        Models::CannedReplyStore canned(m_dir.filePath(QStringLiteral("canned-columns.json")));
+        const int cluster = Models::TicketListModel::ClusterColumn;
+        const QString group = QStringLiteral("staff/");
+        {
+            Ui::StaffWindow window(c.get(), &canned, {});
+            Ui::WindowState::restore(&window, settings, group);
+            QHeaderView *header = window.findChild<QTreeView *>(QStringLiteral("queueList"))
+                                      ->header();
+            QVERIFY(header->isSectionHidden(cluster));
+            auto *entry = window.findChild<QMenu *>(QStringLiteral("columnsMenu"))
+                              ->findChild<QAction *>(QStringLiteral("column_%1").arg(cluster));
+            QVERIFY(!entry->isChecked());
+            entry->trigger();
+            QVERIFY(!header->isSectionHidden(cluster));
+            header->resizeSection(Models::TicketListModel::NumberColumn, 61);
+            Ui::WindowState::save(&window, &settings, group);
+        }
+        Ui::StaffWindow again(c.get(), &canned, {});
+        Ui::WindowState::restore(&again, settings, group);
+        QHeaderView *header = again.findChild<QTreeView *>(QStringLiteral("queueList"))->header();
+        QVERIFY(!header->isSectionHidden(cluster));
+        QCOMPARE(header->sectionSize(Models::TicketListModel::NumberColumn), 61);
     }
 
     // A first start (nothing saved) opens each window at its default size, but never larger

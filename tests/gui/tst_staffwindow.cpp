@@ -205,14 +205,20 @@ private slots:
         // The counts reach the views.
         QTRY_VERIFY_WITH_TIMEOUT(views->item(3)->text().contains(u'('), 20'000);
 
-        // Every action has a shortcut (but Help's About boxes), and the palette lists them all.
+        // Every action has a shortcut (but Help's About boxes and the column choices of
+        // View → Columns), and the palette lists them all.
         QAction *palette = Ui::CommandPalette::install(&window);
         const QList<QAction *> actions = Ui::CommandPalette::collectActions(&window);
         QVERIFY(actions.size() >= 15);
         auto *help = window.findChild<QMenu *>(QStringLiteral("helpMenu"));
         QVERIFY(help);
+        auto *columns = window.findChild<QMenu *>(QStringLiteral("columnsMenu"));
+        QVERIFY(columns);
         for (QAction *a : actions)
-            QVERIFY2(!a->shortcut().isEmpty() || help->actions().contains(a), qPrintable(a->text()));
+            QVERIFY2(!a->shortcut().isEmpty() || help->actions().contains(a)
+                         || columns->actions().contains(a),
+                     qPrintable(a->text()));
+        QVERIFY(actions.contains(columns->actions().constFirst()));
         // And each of them has its place in the menu bar: View, Ticket, File (Quit), Help.
         for (QAction *a : window.actions()) {
             if (a == palette)

@@ -16,6 +16,15 @@ const QString Geometry = QStringLiteral("geometry");
 const QString MainState = QStringLiteral("state");
 const QStringList Splitters{QStringLiteral("mainSplitter"), QStringLiteral("listDetailSplitter")};
 const QString ListHeader = QStringLiteral("ticketListHeader");
+
+// The ticket list of the window: the customer's "ticketList", the staff window's "queueList".
+QTreeView *ticketList(const QWidget *window)
+{
+    for (const QString &name : {QStringLiteral("ticketList"), QStringLiteral("queueList")})
+        if (auto *list = window->findChild<QTreeView *>(name))
+            return list;
+    return nullptr;
+}
 } // namespace
 
 void restore(QWidget *mainWindow, const Settings::AppSettings &settings, const QString &group)
@@ -37,7 +46,8 @@ void restore(QWidget *mainWindow, const Settings::AppSettings &settings, const Q
         if (splitter && !s.isEmpty())
             splitter->restoreState(s);
     }
-    if (auto *list = mainWindow->findChild<QTreeView *>(QStringLiteral("ticketList"))) {
+    if (QTreeView *list = ticketList(mainWindow)) {
+        // Column widths, order, sort and which are hidden (View → Columns).
         if (const QByteArray s = settings.windowState(group + ListHeader); !s.isEmpty())
             list->header()->restoreState(s);
     }
@@ -56,7 +66,7 @@ void save(const QWidget *mainWindow, Settings::AppSettings *settings, const QStr
         if (auto *splitter = mainWindow->findChild<QSplitter *>(name))
             settings->setWindowState(group + name, splitter->saveState());
     }
-    if (auto *list = mainWindow->findChild<QTreeView *>(QStringLiteral("ticketList")))
+    if (const QTreeView *list = ticketList(mainWindow))
         settings->setWindowState(group + ListHeader, list->header()->saveState());
     if (auto *views = mainWindow->findChild<QListWidget *>(QStringLiteral("viewSidebar")))
         settings->setLastView(views->currentRow());

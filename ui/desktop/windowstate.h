@@ -1,8 +1,9 @@
 #pragma once
 
 // Restores and saves the main window's layout through AppSettings: geometry, splitter sizes,
-// list column widths and sort order, and the last selected view. Finds the parts by their
-// objectNames so MainWindow needs no settings code. The token is never part of it.
+// the ticket list's column widths, order, sort and hidden columns, and the last selected view.
+// Finds the parts by their objectNames so the windows need no settings code. The token is never
+// part of it.
 
 #include <QString>
 

@@ -6,6 +6,7 @@
 #include "staff/staffactions.h"
 #include "tickets/statusdelegate.h"
 #include "tickets/ticketproxymodel.h"
+#include "widgets/columnsmenu.h"
 #include "widgets/menus.h"
 #include "widgets/messagebanner.h"
 #include "widgets/traynotifier.h"
@@ -230,6 +231,7 @@ StaffWindow::StaffWindow(Api::ApiClient *client,
                                        QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + view)),
                                        [this, view] { setView(view); }));
     Menus::checkWithRow(m_sidebar, views);
+    ColumnsMenu::install(this, m_list, Models::TicketListModel::SubjectColumn); // View → Columns
     addShortcutAction(Menus::Kind::Ticket,
                       QStringLiteral("replyAction"),
                       tr("Reply"),
