@@ -201,6 +201,19 @@ private slots:
         QCOMPARE(header->sectionSize(Models::TicketListModel::NumberColumn), 61);
     }
 
+    // At a first start a large screen gets a larger window (the subject column gets the room;
+    // at most 1800 x 1100), a 1440 x 900 screen the default size, a small one no more than it has.
+    void firstStartSizeFollowsTheScreen()
+    {
+        const QSize customer(1400, 860);
+        QCOMPARE(Ui::WindowState::firstStartSize(customer, QSize(1440, 870)), customer);
+        QCOMPARE(Ui::WindowState::firstStartSize(customer, QSize(1920, 1050)), QSize(1632, 893));
+        QCOMPARE(Ui::WindowState::firstStartSize(customer, QSize(3840, 2100)), QSize(1800, 1100));
+        QCOMPARE(Ui::WindowState::firstStartSize(customer, QSize(1366, 740)), QSize(1366, 740));
+        QCOMPARE(Ui::WindowState::firstStartSize(QSize(1500, 900), QSize(1920, 1050)),
+                 QSize(1632, 900));
+    }
+
     // A first start (nothing saved) opens each window at its default size, but never larger
     // than the screen: the staff window's 1500 px ran off a 1440 px screen, its buttons and the
     // account switcher out of reach. And what the windows hold still fits a 1366 x 768 laptop.

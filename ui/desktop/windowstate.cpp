@@ -27,14 +27,21 @@ QTreeView *ticketList(const QWidget *window)
 }
 } // namespace
 
+QSize firstStartSize(QSize defaultSize, QSize available)
+{
+    const QSize larger = (available * 0.85).boundedTo(QSize(1800, 1100));
+    return defaultSize.expandedTo(larger).boundedTo(available);
+}
+
 void restore(QWidget *mainWindow, const Settings::AppSettings &settings, const QString &group)
 {
     if (const QByteArray g = settings.windowState(group + Geometry); !g.isEmpty()) {
         mainWindow->restoreGeometry(g); // Qt moves it back onto a screen that is still there
     } else if (const QScreen *screen = mainWindow->screen()) {
-        // First start: the window's default size, but never larger than the screen (the staff
-        // window's 1500 px ran off a 1440 px screen, its buttons out of reach).
-        mainWindow->resize(mainWindow->size().boundedTo(screen->availableGeometry().size()));
+        // First start: the window's default size, larger on a large screen, but never larger
+        // than the screen (the staff window's 1500 px ran off a 1440 px screen, its buttons out
+        // of reach).
+        mainWindow->resize(firstStartSize(mainWindow->size(), screen->availableGeometry().size()));
     }
     if (auto *main = qobject_cast<QMainWindow *>(mainWindow)) {
         if (const QByteArray s = settings.windowState(group + MainState); !s.isEmpty())

@@ -5,6 +5,7 @@
 // Finds the parts by their objectNames so the windows need no settings code. The token is never
 // part of it.
 
+#include <QSize>
 #include <QString>
 
 class QWidget;
@@ -14,6 +15,11 @@ class AppSettings;
 }
 
 namespace Ankra::Ui::WindowState {
+
+// The size of a window at its first start (nothing saved) on a screen with `available` room:
+// its default size, grown with a large screen (to 85 % of it, at most 1800 x 1100: the ticket
+// list's subject column gets the room) and never larger than the screen.
+QSize firstStartSize(QSize defaultSize, QSize available);
 
 // `group` prefixes every key, so another window (the staff window: "staff/") keeps its own.
 void restore(QWidget *mainWindow,
