@@ -23,9 +23,9 @@ namespace {
 // One start varies by +-20 % on two cores, more when the host is busy; the runs alternate. With
 // the median of 9 the ratio of one bench run was 1.78 between runs of 1.38-1.43; with 21, six
 // runs in a row on a busy host gave 1.43-1.49. With fontconfig's configuration read on a worker
-// thread (ui/startup/fontwarmup.h), 19 runs gave 1.22-1.44 (1.42-1.43 without, the same hour):
-// the reference took 19-21 ms in some stretches and 24-28 ms in others, and the client gains
-// more in the slow ones.
+// thread (ui/startup/fontwarmup.h), 38 runs gave 1.22-1.50 (1.42-1.43 without, the same hour):
+// 1.36-1.50 in the stretches where the reference took 18-21 ms, 1.22-1.34 where it took
+// 24-28 ms. The client takes ~7.5 ms more than the reference in both.
 constexpr int Runs = 21;
 
 // The middle half of the times: how much one start varied.
