@@ -38,8 +38,6 @@ QMenu *install(QMainWindow *window, QTreeView *list, int alwaysShown)
         QObject::connect(action, &QAction::triggered, header, [header, action, column] {
             const bool show = header->isSectionHidden(column);
             header->setSectionHidden(column, !show);
-            if (show && header->sectionSize(column) < header->minimumSectionSize())
-                header->resizeSection(column, header->defaultSectionSize());
             action->setChecked(show);
         });
     }
