@@ -352,38 +352,11 @@ private slots:
     {
         QTemporaryDir home;
         const QProcessEnvironment env = appEnvironment(home, m_teamToken);
-        const QStringList args = appArguments();
-        // Runs the app until it printed all of `wanted`; its milestones.
-        const auto run = [&](const QStringList &wanted) {
-            QProcess app;
-            app.setProcessEnvironment(env);
-            app.start(QStringLiteral(ANKRA_APP_BINARY), args);
-            QByteArray err;
-            const auto seen = [&] {
-                app.waitForReadyRead(50);
-                err += app.readAllStandardError();
-                const QStringList got = milestones(err);
-                return std::all_of(wanted.begin(), wanted.end(), [&](const QString &w) {
-                    return got.contains(w);
-                });
-            };
-            QElapsedTimer timer;
-            timer.start();
-            while (!seen() && timer.elapsed() < 30'000 && app.state() == QProcess::Running) {
-            }
-            app.terminate();
-            if (!app.waitForFinished(10'000)) {
-                app.kill();
-                app.waitForFinished(5'000);
-            }
-            err += app.readAllStandardError();
-            return milestones(err);
-        };
         const QString decidedTeam = QStringLiteral("role decided: team");
         const QString staffShown = QStringLiteral("staff window shown");
         const QString answered = QStringLiteral("role probe answered");
 
-        QStringList first = run({staffShown, answered});
+        QStringList first = runUntil(env, {staffShown, answered});
         QVERIFY2(first.contains(staffShown), qPrintable(first.join(u'|')));
         // The first start: the window only after the answer (which decided it).
         QVERIFY2(first.indexOf(decidedTeam) < first.indexOf(answered)
@@ -392,7 +365,7 @@ private slots:
         QVERIFY2(first.indexOf(QStringLiteral("event loop")) < first.indexOf(decidedTeam),
                  qPrintable(first.join(u'|')));
 
-        QStringList second = run({staffShown, answered});
+        QStringList second = runUntil(env, {staffShown, answered});
         // Remembered: the staff window exists before the event loop even started.
         QVERIFY2(second.indexOf(staffShown) >= 0
                      && second.indexOf(staffShown) < second.indexOf(QStringLiteral("event loop"))
@@ -417,7 +390,7 @@ private slots:
         QCOMPARE(settings.value(roles.first()).toString(), QStringLiteral("team"));
         settings.setValue(roles.first(), QStringLiteral("customer"));
         settings.sync();
-        QStringList third = run({staffShown, answered});
+        QStringList third = runUntil(env, {staffShown, answered});
         const qsizetype customer = third.indexOf(QStringLiteral("role decided: customer"));
         QVERIFY2(customer >= 0 && customer < third.indexOf(QStringLiteral("event loop"))
                      && third.indexOf(QStringLiteral("shown")) > customer
@@ -467,21 +440,8 @@ private slots:
     void fontconfigIsReadyBeforeTheSignInDialog()
     {
         QTemporaryDir home;
-        QProcessEnvironment env = appEnvironment(home, {});
-        env.remove(QStringLiteral("ANKRA_API_TOKEN"));
-        QProcess app;
-        app.setProcessEnvironment(env);
-        app.start(QStringLiteral(ANKRA_APP_BINARY), appArguments());
-        QByteArray err;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                err += app.readAllStandardError();
-                return err.contains("sign-in dialog shown");
-            },
-            30'000));
-        app.terminate();
-        QVERIFY(app.waitForFinished(10'000));
-        const QStringList got = milestones(err);
+        const QStringList got = runUntil(appEnvironment(home, {}),
+                                         {QStringLiteral("sign-in dialog shown")});
         const qsizetype ready = got.indexOf(QStringLiteral("fontconfig ready"));
         QVERIFY2(ready >= 0 && ready < got.indexOf(QStringLiteral("sign-in dialog shown")),
                  qPrintable(got.join(u'|')));
@@ -523,12 +483,43 @@ private:
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         env.insert(QStringLiteral("ANKRA_SINGLE_INSTANCE"), QStringLiteral("0"));
         env.insert(QStringLiteral("ANKRA_STARTUP_TRACE"), QStringLiteral("1"));
-        env.insert(QStringLiteral("ANKRA_API_TOKEN"), token);
+        if (token.isEmpty())
+            env.remove(QStringLiteral("ANKRA_API_TOKEN")); // nor one of the test's environment
+        else
+            env.insert(QStringLiteral("ANKRA_API_TOKEN"), token);
         return env;
     }
     QStringList appArguments() const
     {
         return {QStringLiteral("--server"), m_server.url().toString(QUrl::StripTrailingSlash)};
+    }
+    // Runs the real app with `env` until it printed all of `wanted` (30 s at most), then ends
+    // it; its milestones.
+    QStringList runUntil(const QProcessEnvironment &env, const QStringList &wanted) const
+    {
+        QProcess app;
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(ANKRA_APP_BINARY), appArguments());
+        QByteArray err;
+        const auto seen = [&] {
+            app.waitForReadyRead(50);
+            err += app.readAllStandardError();
+            const QStringList got = milestones(err);
+            return std::all_of(wanted.begin(), wanted.end(), [&](const QString &w) {
+                return got.contains(w);
+            });
+        };
+        QElapsedTimer timer;
+        timer.start();
+        while (!seen() && timer.elapsed() < 30'000 && app.state() == QProcess::Running) {
+        }
+        app.terminate();
+        if (!app.waitForFinished(10'000)) {
+            app.kill();
+            app.waitForFinished(5'000);
+        }
+        err += app.readAllStandardError();
+        return milestones(err);
     }
 
     std::unique_ptr<Api::ApiClient> clientWith(const QString &token)
