@@ -503,9 +503,6 @@ private slots:
         }
     }
 
-    // A banner is announced to screen readers (QAccessible::Alert) when it appears and when its
-    // message changes while it is shown; not when the same message is set again, nor while it
-    // is hidden. (The offscreen platform has no accessibility bridge to listen on.)
     // The icon says error or warning beside the words; a hidden banner (each window makes its
     // banners at start) draws none until it is shown.
     void messageBannerDrawsItsIconWhenShown()
@@ -527,6 +524,9 @@ private slots:
         QVERIFY(!icon->pixmap().isNull());
     }
 
+    // A banner is announced to screen readers (QAccessible::Alert) when it appears and when its
+    // message changes while it is shown; not when the same message is set again, nor while it
+    // is hidden. (The offscreen platform has no accessibility bridge to listen on.)
     void messageBannerIsAnnounced()
     {
         QWidget parent;
